@@ -1,0 +1,255 @@
+//! The kernel's `struct msgbuf`: a C `long` message type, then the payload bytes, no terminator.
+
+use std::collections::TryReserveError;
+use std::mem::{align_of, size_of};
+
+use libc::c_long;
+
+/// Bytes taken by the type word in front of every payload.
+pub const TYPE_SIZE: usize = size_of::<c_long>();
+
+/// Why a byte slice cannot be used as a msgbuf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum LayoutError {
+    /// Shorter than the type word.
+    #[error("a msgbuf needs at least {TYPE_SIZE} bytes for its type, got {0}")]
+    TooShort(usize),
+    /// Not aligned for a C `long`, which the kernel reads the type as.
+    #[error("a msgbuf must be aligned to {} bytes", align_of::<c_long>())]
+    Misaligned,
+}
+
+fn check_layout(bytes: &[u8]) -> Result<(), LayoutError> {
+    if bytes.len() < TYPE_SIZE {
+        return Err(LayoutError::TooShort(bytes.len()));
+    }
+    if bytes.as_ptr().align_offset(align_of::<c_long>()) != 0 {
+        return Err(LayoutError::Misaligned);
+    }
+    Ok(())
+}
+
+fn read_type(bytes: &[u8]) -> c_long {
+    let mut word = [0u8; TYPE_SIZE];
+    word.copy_from_slice(bytes.get(..TYPE_SIZE).unwrap_or(&[0; TYPE_SIZE]));
+    c_long::from_ne_bytes(word)
+}
+
+/// A msgbuf in memory owned by someone else, for example a string built by a serializer that
+/// left room for the type word in front of its output.
+#[derive(Debug, Clone, Copy)]
+pub struct MsgBuf<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> MsgBuf<'a> {
+    /// Views `bytes` (type word, then payload) as a msgbuf.
+    ///
+    /// # Errors
+    /// [`LayoutError`] when `bytes` is shorter than the type word or not aligned for a C `long`.
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, LayoutError> {
+        check_layout(bytes)?;
+        Ok(MsgBuf { bytes })
+    }
+
+    /// The message type.
+    pub fn mtype(&self) -> c_long {
+        read_type(self.bytes)
+    }
+
+    /// The payload after the type word.
+    pub fn payload(&self) -> &'a [u8] {
+        self.bytes.get(TYPE_SIZE..).unwrap_or_default()
+    }
+
+    /// The whole msgbuf: type word and payload.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+}
+
+/// A writable msgbuf in memory owned by someone else.
+#[derive(Debug)]
+pub struct MsgBufMut<'a> {
+    bytes: &'a mut [u8],
+}
+
+impl<'a> MsgBufMut<'a> {
+    /// Views `bytes` (type word, then payload) as a writable msgbuf.
+    ///
+    /// # Errors
+    /// [`LayoutError`] when `bytes` is shorter than the type word or not aligned for a C `long`.
+    pub fn from_bytes(bytes: &'a mut [u8]) -> Result<Self, LayoutError> {
+        check_layout(bytes)?;
+        Ok(MsgBufMut { bytes })
+    }
+
+    /// Writes the message type into the type word.
+    pub fn set_mtype(&mut self, mtype: c_long) {
+        if let Some(word) = self.bytes.get_mut(..TYPE_SIZE) {
+            word.copy_from_slice(&mtype.to_ne_bytes());
+        }
+    }
+
+    /// Freezes the view for sending.
+    pub fn as_msgbuf(&self) -> MsgBuf<'_> {
+        MsgBuf { bytes: self.bytes }
+    }
+}
+
+/// An owned, reusable msgbuf. Its storage only grows (until [`MessageBuffer::shrink_to`]), so a
+/// buffer kept across calls costs no allocation per message.
+#[derive(Debug, Clone, Default)]
+pub struct MessageBuffer {
+    /// Whole C longs keep the type word aligned the way the kernel reads it; word 0 is the type.
+    words: Vec<c_long>,
+    /// Payload bytes in use.
+    len: usize,
+}
+
+impl MessageBuffer {
+    /// An empty buffer; it allocates on first use.
+    pub const fn new() -> Self {
+        MessageBuffer { words: Vec::new(), len: 0 }
+    }
+
+    /// A buffer with room for `payload` bytes.
+    pub fn with_capacity(payload: usize) -> Self {
+        let mut buf = MessageBuffer::new();
+        // An allocation failure here is the caller's choice of size, so let it abort like Vec.
+        buf.words.resize(words_for(payload), 0);
+        buf
+    }
+
+    /// Payload bytes the buffer can hold without growing.
+    pub fn capacity(&self) -> usize {
+        self.words.len().saturating_sub(1) * TYPE_SIZE
+    }
+
+    /// Makes room for `payload` bytes.
+    ///
+    /// # Errors
+    /// The allocator's refusal, instead of aborting the process: `payload` may come from outside.
+    pub fn try_reserve(&mut self, payload: usize) -> Result<(), TryReserveError> {
+        let needed = words_for(payload);
+        if needed > self.words.len() {
+            self.words.try_reserve_exact(needed - self.words.len())?;
+            self.words.resize(needed, 0);
+        }
+        Ok(())
+    }
+
+    /// Gives back memory beyond `payload` bytes of capacity.
+    pub fn shrink_to(&mut self, payload: usize) {
+        let keep = words_for(payload).max(words_for(self.len));
+        if self.words.len() > keep {
+            self.words.truncate(keep);
+            self.words.shrink_to_fit();
+        }
+    }
+
+    /// The message type.
+    pub fn mtype(&self) -> c_long {
+        self.words.first().copied().unwrap_or(0)
+    }
+
+    /// Sets the message type.
+    pub fn set_mtype(&mut self, mtype: c_long) {
+        if self.words.is_empty() {
+            self.words.push(0);
+        }
+        if let Some(word) = self.words.first_mut() {
+            *word = mtype;
+        }
+    }
+
+    /// The payload in use.
+    pub fn payload(&self) -> &[u8] {
+        self.bytes().get(TYPE_SIZE..TYPE_SIZE + self.len).unwrap_or_default()
+    }
+
+    /// Replaces the message with `mtype` and a copy of `payload`.
+    pub fn set_message(&mut self, mtype: c_long, payload: &[u8]) {
+        self.words.resize(self.words.len().max(words_for(payload.len())), 0);
+        self.set_mtype(mtype);
+        self.len = payload.len();
+        if let Some(dst) = self.bytes_mut().get_mut(TYPE_SIZE..TYPE_SIZE + payload.len()) {
+            dst.copy_from_slice(payload);
+        }
+    }
+
+    /// The message as a borrowed msgbuf, ready for [`crate::Queue::send`].
+    pub fn as_msgbuf(&self) -> MsgBuf<'_> {
+        MsgBuf { bytes: self.bytes().get(..TYPE_SIZE + self.len).unwrap_or_default() }
+    }
+
+    /// Records that the kernel wrote a message of `len` payload bytes.
+    pub(crate) fn set_received_len(&mut self, len: usize) {
+        self.len = len.min(self.capacity());
+    }
+
+    /// The storage for the kernel to write into: a pointer to the type word and the payload room.
+    pub(crate) fn raw_storage(&mut self) -> (*mut libc::c_void, usize) {
+        (self.words.as_mut_ptr().cast(), self.capacity())
+    }
+
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: the words are initialised and any byte pattern is a valid u8; the length is the
+        // storage's own size in bytes.
+        unsafe { std::slice::from_raw_parts(self.words.as_ptr().cast(), self.words.len() * TYPE_SIZE) }
+    }
+
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        // SAFETY: as in `bytes`, and every byte pattern is a valid c_long, so writes keep the
+        // words valid.
+        unsafe {
+            std::slice::from_raw_parts_mut(self.words.as_mut_ptr().cast(), self.words.len() * TYPE_SIZE)
+        }
+    }
+}
+
+/// C longs needed for the type word plus `payload` bytes.
+fn words_for(payload: usize) -> usize {
+    1 + payload.div_ceil(TYPE_SIZE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_is_type_word_then_payload() {
+        let mut buf = MessageBuffer::new();
+        buf.set_message(0x0102_0304, b"abc");
+        let bytes = buf.as_msgbuf().as_bytes();
+        assert_eq!(bytes.len(), TYPE_SIZE + 3);
+        assert_eq!(&bytes[..TYPE_SIZE], &(0x0102_0304 as c_long).to_ne_bytes());
+        assert_eq!(&bytes[TYPE_SIZE..], b"abc");
+    }
+
+    #[test]
+    fn borrowed_views_check_layout() {
+        let words = [0 as c_long; 3];
+        // SAFETY: test-only view of initialised words as bytes.
+        let bytes: &[u8] = unsafe { std::slice::from_raw_parts(words.as_ptr().cast(), 24) };
+        assert!(MsgBuf::from_bytes(bytes).is_ok());
+        assert_eq!(MsgBuf::from_bytes(&bytes[..3]).unwrap_err(), LayoutError::TooShort(3));
+        assert_eq!(MsgBuf::from_bytes(&bytes[1..]).unwrap_err(), LayoutError::Misaligned);
+    }
+
+    #[test]
+    fn capacity_grows_and_shrinks() {
+        let mut buf = MessageBuffer::with_capacity(10);
+        assert!(buf.capacity() >= 10);
+        buf.try_reserve(100_000).unwrap();
+        assert!(buf.capacity() >= 100_000);
+        buf.shrink_to(64);
+        assert!(buf.capacity() >= 64 && buf.capacity() < 100_000);
+    }
+
+    #[test]
+    fn absurd_reservations_fail_instead_of_aborting() {
+        let mut buf = MessageBuffer::new();
+        assert!(buf.try_reserve(usize::MAX / 2).is_err());
+    }
+}

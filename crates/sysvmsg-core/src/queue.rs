@@ -1,0 +1,471 @@
+//! A System V message queue, named by its kernel id (msqid).
+
+use std::mem::MaybeUninit;
+
+use libc::{c_int, c_long, key_t};
+
+use crate::{Error, MessageBuffer, MsgBuf, Operation, ReceiveFlags, Result, SendFlags, TYPE_SIZE};
+
+/// A message queue id. Copying it copies the name, not the queue: the kernel queue lives until
+/// [`Queue::remove`] or reboot, whatever happens to the values naming it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Queue {
+    id: c_int,
+}
+
+impl Queue {
+    /// Opens the existing queue with `key` (`msgget(key, 0)`).
+    ///
+    /// # Errors
+    /// - `ENOENT`: no queue has this key.
+    /// - `EACCES`: the queue exists but the caller may not use it.
+    pub fn open(key: key_t) -> Result<Queue> {
+        Queue::get(key, 0)
+    }
+
+    /// Creates a queue with `key` and permission bits `mode`, failing if one exists
+    /// (`msgget(key, IPC_CREAT | IPC_EXCL | mode)`).
+    ///
+    /// # Errors
+    /// - `EEXIST`: a queue with this key exists already (another process may have won a race).
+    /// - `ENOSPC`: the system-wide limit of queues (`msgmni`) is reached.
+    pub fn create_exclusive(key: key_t, mode: u32) -> Result<Queue> {
+        Queue::get(key, libc::IPC_CREAT | libc::IPC_EXCL | permission_bits(mode))
+    }
+
+    /// Creates a new queue that no key names (`IPC_PRIVATE`); share it by its [`Queue::id`].
+    ///
+    /// # Errors
+    /// - `ENOSPC`: the system-wide limit of queues (`msgmni`) is reached.
+    pub fn create_private(mode: u32) -> Result<Queue> {
+        Queue::get(libc::IPC_PRIVATE, libc::IPC_CREAT | permission_bits(mode))
+    }
+
+    /// Calls `msgget` with raw flags, for callers that need a combination the other
+    /// constructors do not offer.
+    ///
+    /// # Errors
+    /// As `msgget(2)`: `ENOENT`, `EEXIST`, `EACCES`, `ENOSPC`, `ENOMEM`.
+    pub fn get(key: key_t, flags: c_int) -> Result<Queue> {
+        // SAFETY: msgget takes no pointers.
+        let id = unsafe { libc::msgget(key, flags) };
+        if id < 0 {
+            return Err(Error::last(Operation::Get));
+        }
+        Ok(Queue { id })
+    }
+
+    /// Names the queue with kernel id `id`; nothing is checked until it is used.
+    pub const fn from_id(id: c_int) -> Queue {
+        Queue { id }
+    }
+
+    /// The kernel's id of this queue (the msqid that `ipcs -q` lists).
+    pub const fn id(self) -> c_int {
+        self.id
+    }
+
+    /// Sends `msg`: its type word and its payload.
+    ///
+    /// # Errors
+    /// - `EINVAL`: the type is not positive, the payload is longer than the kernel's `msgmax`, or
+    ///   the queue was removed.
+    /// - `EAGAIN`: the queue is full and [`SendFlags::NO_WAIT`] was given.
+    /// - `EIDRM`: the queue was removed while waiting for room.
+    /// - `EINTR`: a signal arrived while waiting for room; Linux never restarts this call.
+    /// - `EACCES`: no write permission.
+    pub fn send(self, msg: MsgBuf<'_>, flags: SendFlags) -> Result<()> {
+        let payload_len = msg.payload().len();
+        // SAFETY: `msg` is a readable, c_long-aligned type word followed by `payload_len` bytes
+        // (checked when the MsgBuf was made); the kernel only reads from it.
+        let rc = unsafe { libc::msgsnd(self.id, msg.as_bytes().as_ptr().cast(), payload_len, flags.bits()) };
+        if rc < 0 {
+            return Err(Error::last(Operation::Send));
+        }
+        Ok(())
+    }
+
+    /// Receives one message of at most `max_size` payload bytes into `buf`, returning the
+    /// payload length. `msg_type` selects as in `msgrcv(2)`: 0 the first message, N > 0 the first
+    /// of type N (with [`ReceiveFlags::EXCEPT`], the first not of type N), N < 0 the first of the
+    /// lowest type at most |N|.
+    ///
+    /// `buf` grows only as far as the message needs, not to `max_size`: the call starts with the
+    /// buffer's capacity ([`Queue::INITIAL_RECEIVE_CAPACITY`] for a buffer that has none) and, when the kernel says the
+    /// selected message is longer, grows and asks again. The outcome for every message is the
+    /// one of a single `msgrcv` with `max_size`: a message longer than `max_size` still fails with
+    /// `E2BIG` (it stays queued) or, with [`ReceiveFlags::NO_ERROR`], is cut to `max_size` bytes.
+    /// The retry only ever runs after the kernel left the message in the queue, so between the two
+    /// calls another reader may take it, exactly as it could have before the first.
+    ///
+    /// # Errors
+    /// - `ENOMSG`: nothing matches and [`ReceiveFlags::NO_WAIT`] was given.
+    /// - `E2BIG`: the selected message is longer than `max_size` and `NO_ERROR` was not given.
+    /// - `EIDRM`: the queue was removed while waiting.
+    /// - `EINVAL`: the queue does not exist (any more), or `max_size` exceeds `isize::MAX`.
+    /// - `EINTR`: a signal arrived while waiting; Linux never restarts this call.
+    /// - `ENOMEM`: the buffer could not grow to the message's size.
+    /// - `EACCES`: no read permission.
+    pub fn receive(
+        self,
+        buf: &mut MessageBuffer,
+        max_size: usize,
+        msg_type: c_long,
+        flags: ReceiveFlags,
+    ) -> Result<usize> {
+        if max_size > isize::MAX as usize {
+            // What the kernel answers for such a size, without building a buffer for it.
+            return Err(Error::new(Operation::Receive, libc::EINVAL));
+        }
+        let start = match buf.capacity() {
+            0 => Queue::INITIAL_RECEIVE_CAPACITY,
+            capacity => capacity,
+        };
+        let mut attempt = max_size.min(start);
+        loop {
+            reserve(buf, attempt)?;
+            let final_attempt = attempt >= max_size;
+            // A cut-down attempt must not truncate: only a message that fits `max_size` decides.
+            let attempt_flags = if final_attempt { flags } else { flags.without(ReceiveFlags::NO_ERROR) };
+            match self.receive_once(buf, attempt, msg_type, attempt_flags) {
+                Err(e) if e.errno() == libc::E2BIG && !final_attempt => {
+                    attempt = max_size.min(attempt.saturating_mul(4));
+                }
+                result => return result,
+            }
+        }
+    }
+
+    /// Payload bytes a receive into an empty buffer starts with: the kernel's default `msgmax`,
+    /// so that typical messages arrive in one call.
+    pub const INITIAL_RECEIVE_CAPACITY: usize = 8192;
+
+    fn receive_once(self, buf: &mut MessageBuffer, size: usize, msg_type: c_long, flags: ReceiveFlags) -> Result<usize> {
+        let (storage, capacity) = buf.raw_storage();
+        let size = size.min(capacity);
+        // SAFETY: `storage` points to a c_long-aligned type word followed by `capacity` >= `size`
+        // writable bytes, owned by `buf` and borrowed mutably for the call.
+        let received = unsafe { libc::msgrcv(self.id, storage, size, msg_type, flags.bits()) };
+        if received < 0 {
+            return Err(Error::last(Operation::Receive));
+        }
+        let len = usize::try_from(received).unwrap_or(0);
+        buf.set_received_len(len);
+        Ok(len)
+    }
+
+    /// Reads the queue's state (`IPC_STAT`).
+    ///
+    /// # Errors
+    /// - `EINVAL`: the queue does not exist (any more).
+    /// - `EACCES`: no read permission.
+    pub fn stat(self) -> Result<QueueStat> {
+        let mut ds = MaybeUninit::<libc::msqid_ds>::zeroed();
+        // SAFETY: `ds` is a writable msqid_ds; IPC_STAT fills it.
+        let rc = unsafe { libc::msgctl(self.id, libc::IPC_STAT, ds.as_mut_ptr()) };
+        if rc < 0 {
+            return Err(Error::last(Operation::Control));
+        }
+        // SAFETY: zeroed is a valid msqid_ds (plain integers), and the kernel filled it in.
+        Ok(QueueStat(unsafe { ds.assume_init() }))
+    }
+
+    /// Writes owner, group, mode and `msg_qbytes` from `stat` (`IPC_SET`); the kernel ignores
+    /// the other fields and keeps only the permission bits of the mode.
+    ///
+    /// # Errors
+    /// - `EPERM`: the caller is neither owner nor creator nor privileged, or raises `msg_qbytes`
+    ///   above `msgmnb` without `CAP_SYS_RESOURCE`.
+    /// - `EINVAL`: the queue does not exist, or a uid/gid is invalid.
+    pub fn set(self, stat: &QueueStat) -> Result<()> {
+        let mut ds = stat.0;
+        // SAFETY: `ds` is a valid msqid_ds; IPC_SET only reads it.
+        let rc = unsafe { libc::msgctl(self.id, libc::IPC_SET, &mut ds) };
+        if rc < 0 {
+            return Err(Error::last(Operation::Control));
+        }
+        Ok(())
+    }
+
+    /// Removes the queue (`IPC_RMID`), waking every blocked reader and writer with `EIDRM`.
+    ///
+    /// # Errors
+    /// - `EINVAL`: the queue does not exist (any more).
+    /// - `EPERM`: the caller is neither owner nor creator nor privileged.
+    pub fn remove(self) -> Result<()> {
+        // SAFETY: IPC_RMID takes no buffer.
+        let rc = unsafe { libc::msgctl(self.id, libc::IPC_RMID, std::ptr::null_mut()) };
+        if rc < 0 {
+            return Err(Error::last(Operation::Control));
+        }
+        Ok(())
+    }
+}
+
+fn permission_bits(mode: u32) -> c_int {
+    // msgget reads only the low nine bits as permissions; the rest would be taken as flags.
+    (mode & 0o777) as c_int
+}
+
+fn reserve(buf: &mut MessageBuffer, payload: usize) -> Result<()> {
+    buf.try_reserve(payload).map_err(|_| Error::new(Operation::Receive, libc::ENOMEM))
+}
+
+/// A queue's state as `IPC_STAT` reports it.
+#[derive(Clone, Copy)]
+pub struct QueueStat(libc::msqid_ds);
+
+impl std::fmt::Debug for QueueStat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QueueStat")
+            .field("uid", &self.uid())
+            .field("gid", &self.gid())
+            .field("mode", &format_args!("{:#o}", self.mode()))
+            .field("qnum", &self.qnum())
+            .field("qbytes", &self.qbytes())
+            .field("cbytes", &self.cbytes())
+            .finish_non_exhaustive()
+    }
+}
+
+impl QueueStat {
+    /// Owner's user id.
+    pub fn uid(&self) -> libc::uid_t {
+        self.0.msg_perm.uid
+    }
+    /// Owner's group id.
+    pub fn gid(&self) -> libc::gid_t {
+        self.0.msg_perm.gid
+    }
+    /// Permission bits (and, in the kernel's reply, nothing else of interest).
+    pub fn mode(&self) -> u32 {
+        u32::from(self.0.msg_perm.mode)
+    }
+    /// Time of the last send, seconds since the epoch (0: none yet).
+    pub fn stime(&self) -> libc::time_t {
+        self.0.msg_stime
+    }
+    /// Time of the last receive.
+    pub fn rtime(&self) -> libc::time_t {
+        self.0.msg_rtime
+    }
+    /// Time of the last change (creation or `IPC_SET`).
+    pub fn ctime(&self) -> libc::time_t {
+        self.0.msg_ctime
+    }
+    /// Messages in the queue.
+    pub fn qnum(&self) -> u64 {
+        self.0.msg_qnum
+    }
+    /// Payload bytes the queue may hold.
+    pub fn qbytes(&self) -> u64 {
+        self.0.msg_qbytes
+    }
+    /// Payload bytes in the queue now.
+    pub fn cbytes(&self) -> u64 {
+        self.0.__msg_cbytes
+    }
+    /// Pid of the last sender.
+    pub fn lspid(&self) -> libc::pid_t {
+        self.0.msg_lspid
+    }
+    /// Pid of the last receiver.
+    pub fn lrpid(&self) -> libc::pid_t {
+        self.0.msg_lrpid
+    }
+
+    /// Sets the owner for [`Queue::set`].
+    pub fn set_uid(&mut self, uid: libc::uid_t) {
+        self.0.msg_perm.uid = uid;
+    }
+    /// Sets the group for [`Queue::set`].
+    pub fn set_gid(&mut self, gid: libc::gid_t) {
+        self.0.msg_perm.gid = gid;
+    }
+    /// Sets the mode for [`Queue::set`]; C's `unsigned short` field keeps the low 16 bits.
+    pub fn set_mode(&mut self, mode: u32) {
+        self.0.msg_perm.mode = mode as libc::c_ushort;
+    }
+    /// Sets the queue's byte limit for [`Queue::set`].
+    pub fn set_qbytes(&mut self, qbytes: u64) {
+        self.0.msg_qbytes = qbytes;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A private queue that is removed when the test ends, pass or fail.
+    struct TestQueue(Queue);
+
+    impl TestQueue {
+        fn new() -> TestQueue {
+            TestQueue(Queue::create_private(0o600).expect("create a private queue"))
+        }
+    }
+
+    impl Drop for TestQueue {
+        fn drop(&mut self) {
+            let _ = self.0.remove();
+        }
+    }
+
+    fn send(q: Queue, mtype: c_long, payload: &[u8]) -> Result<()> {
+        let mut buf = MessageBuffer::new();
+        buf.set_message(mtype, payload);
+        q.send(buf.as_msgbuf(), SendFlags::NO_WAIT)
+    }
+
+    #[test]
+    fn round_trip_keeps_type_and_bytes() {
+        let q = TestQueue::new();
+        send(q.0, 42, b"a\0b").unwrap();
+        let mut buf = MessageBuffer::new();
+        let len = q.0.receive(&mut buf, 100, 0, ReceiveFlags::NO_WAIT).unwrap();
+        assert_eq!(len, 3);
+        assert_eq!(buf.mtype(), 42);
+        assert_eq!(buf.payload(), b"a\0b");
+    }
+
+    #[test]
+    fn empty_queue_with_no_wait_is_enomsg() {
+        let q = TestQueue::new();
+        let err = q.0.receive(&mut MessageBuffer::new(), 100, 0, ReceiveFlags::NO_WAIT).unwrap_err();
+        assert_eq!((err.errno(), err.operation()), (libc::ENOMSG, Operation::Receive));
+    }
+
+    #[test]
+    fn too_long_message_is_e2big_and_stays_queued() {
+        let q = TestQueue::new();
+        send(q.0, 1, b"0123456789").unwrap();
+        let mut buf = MessageBuffer::new();
+        let err = q.0.receive(&mut buf, 4, 0, ReceiveFlags::NO_WAIT).unwrap_err();
+        assert_eq!(err.errno(), libc::E2BIG);
+        assert_eq!(q.0.stat().unwrap().qnum(), 1);
+        let len = q.0.receive(&mut buf, 4, 0, ReceiveFlags::NO_WAIT | ReceiveFlags::NO_ERROR).unwrap();
+        assert_eq!(&buf.payload()[..len], b"0123");
+        assert_eq!(q.0.stat().unwrap().qnum(), 0);
+    }
+
+    #[test]
+    fn huge_max_size_only_allocates_what_the_message_needs() {
+        let q = TestQueue::new();
+        send(q.0, 1, b"small").unwrap();
+        let mut buf = MessageBuffer::new();
+        let len = q.0.receive(&mut buf, isize::MAX as usize, 0, ReceiveFlags::NO_WAIT).unwrap();
+        assert_eq!(&buf.payload()[..len], b"small");
+        assert!(buf.capacity() <= 2 * Queue::INITIAL_RECEIVE_CAPACITY);
+    }
+
+    #[test]
+    fn messages_longer_than_the_initial_capacity_grow_the_buffer() {
+        let q = TestQueue::new();
+        let mut stat = q.0.stat().unwrap();
+        stat.set_qbytes(64 * 1024);
+        // Raising msg_qbytes above msgmnb needs privilege; the test only needs msgmax room.
+        let _ = q.0.set(&stat);
+        let msgmax: usize = std::fs::read_to_string("/proc/sys/kernel/msgmax")
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(8192);
+        let big: Vec<u8> = (0..msgmax).map(|i| (i % 251) as u8).collect();
+        let mut buf = MessageBuffer::with_capacity(16);
+        assert!(buf.capacity() < msgmax);
+        if send(q.0, 3, &big).is_err() {
+            eprintln!("skipped: the queue cannot hold a message of msgmax ({msgmax}) bytes here");
+            return;
+        }
+        let len = q.0.receive(&mut buf, msgmax, 0, ReceiveFlags::NO_WAIT).unwrap();
+        assert_eq!(len, msgmax);
+        assert_eq!(buf.payload(), &big[..]);
+    }
+
+    #[test]
+    fn no_error_truncates_at_max_size_even_when_growing() {
+        let q = TestQueue::new();
+        let payload: Vec<u8> = (0..6000u32).map(|i| i as u8).collect();
+        send(q.0, 1, &payload).unwrap();
+        // A small buffer must grow to max_size and cut there, not cut at its own capacity.
+        let mut buf = MessageBuffer::with_capacity(16);
+        let len = q.0.receive(&mut buf, 5000, 0, ReceiveFlags::NO_WAIT | ReceiveFlags::NO_ERROR).unwrap();
+        assert_eq!(buf.payload(), &payload[..len]);
+        assert_eq!(len, 5000);
+    }
+
+    #[test]
+    fn type_selection_follows_msgrcv() {
+        let q = TestQueue::new();
+        for t in [3, 1, 2] {
+            send(q.0, t, &[t as u8]).unwrap();
+        }
+        let mut buf = MessageBuffer::new();
+        q.0.receive(&mut buf, 8, 2, ReceiveFlags::NO_WAIT).unwrap();
+        assert_eq!(buf.mtype(), 2);
+        q.0.receive(&mut buf, 8, 3, ReceiveFlags::NO_WAIT | ReceiveFlags::EXCEPT).unwrap();
+        assert_eq!(buf.mtype(), 1);
+        q.0.receive(&mut buf, 8, -5, ReceiveFlags::NO_WAIT).unwrap();
+        assert_eq!(buf.mtype(), 3);
+    }
+
+    #[test]
+    fn non_positive_type_is_einval() {
+        let q = TestQueue::new();
+        assert_eq!(send(q.0, 0, b"x").unwrap_err().errno(), libc::EINVAL);
+        assert_eq!(send(q.0, -1, b"x").unwrap_err().errno(), libc::EINVAL);
+    }
+
+    #[test]
+    fn full_queue_with_no_wait_is_eagain() {
+        let q = TestQueue::new();
+        let mut stat = q.0.stat().unwrap();
+        stat.set_qbytes(16);
+        q.0.set(&stat).unwrap();
+        send(q.0, 1, &[0; 16]).unwrap();
+        assert_eq!(send(q.0, 1, b"x").unwrap_err().errno(), libc::EAGAIN);
+    }
+
+    #[test]
+    fn stat_and_set_round_trip() {
+        let q = TestQueue::new();
+        let mut stat = q.0.stat().unwrap();
+        assert_eq!(stat.mode() & 0o777, 0o600);
+        stat.set_mode(0o640);
+        stat.set_qbytes(1000);
+        q.0.set(&stat).unwrap();
+        let after = q.0.stat().unwrap();
+        assert_eq!((after.mode() & 0o777, after.qbytes()), (0o640, 1000));
+    }
+
+    #[test]
+    fn removed_queue_fails_with_einval_and_remove_twice_fails() {
+        let q = Queue::create_private(0o600).unwrap();
+        q.remove().unwrap();
+        assert_eq!(q.remove().unwrap_err().errno(), libc::EINVAL);
+        assert_eq!(q.stat().unwrap_err().errno(), libc::EINVAL);
+        assert_eq!(send(q, 1, b"x").unwrap_err().errno(), libc::EINVAL);
+    }
+
+    #[test]
+    fn open_and_create_exclusive() {
+        // A key from this process's pid keeps parallel test runs apart.
+        let key = 0x5157_0000 | (std::process::id() as key_t & 0xffff);
+        assert_eq!(Queue::open(key).unwrap_err().errno(), libc::ENOENT);
+        let q = TestQueue(Queue::create_exclusive(key, 0o600).unwrap());
+        assert_eq!(Queue::create_exclusive(key, 0o600).unwrap_err().errno(), libc::EEXIST);
+        assert_eq!(Queue::open(key).unwrap().id(), q.0.id());
+    }
+
+    #[test]
+    fn errors_keep_errno_and_display_strerror() {
+        let e = Error::new(Operation::Send, libc::EINVAL);
+        assert_eq!(e.errno(), 22);
+        assert!(e.to_string().starts_with("msgsnd failed: Invalid argument"));
+        assert_eq!(std::io::Error::from(e).raw_os_error(), Some(libc::EINVAL));
+    }
+
+    #[test]
+    fn type_word_is_c_long() {
+        assert_eq!(TYPE_SIZE, std::mem::size_of::<c_long>());
+    }
+}
