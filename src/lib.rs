@@ -1,1 +1,196 @@
+//! `sysvmsg`: PHP's System V message queue extension, in Rust.
+//!
+//! A drop-in replacement for PHP's C ext/sysvmsg: the same seven functions, class and constants,
+//! the same bytes on the queue, the same warnings, exceptions and Reflection output. The kernel
+//! calls live in the `sysvmsg-core` crate; this crate is the PHP side:
+//!
+//! - [`functions`]: the seven functions, with a fast argument path and Zend's own parser behind it;
+//! - [`queue_class`]: the final class `SysvMessageQueue`;
+//! - [`serializer`]: the bridge to PHP's own serializer;
+//! - [`compat`]: every quirk kept for compatibility, and the four deliberate differences;
+//! - [`zend`]: the Zend API beyond ext-php-rs's bindings.
+//!
+//! ```php
+//! $queue = msg_get_queue(ftok(__FILE__, 'a'));
+//! msg_send($queue, 1, ['job' => 42]);
+//! msg_receive($queue, 0, $type, 8192, $message);   // $message === ['job' => 42]
+//! msg_remove_queue($queue);
+//! ```
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(unsafe_op_in_unsafe_fn)]
 
+pub mod compat;
+pub mod functions;
+pub mod queue_class;
+pub mod serializer;
+pub mod zend;
+
+use std::ffi::c_int;
+
+use ext_php_rs::args::Arg;
+use ext_php_rs::builders::{FunctionBuilder, ModuleBuilder};
+use ext_php_rs::flags::DataType;
+use ext_php_rs::zend::{ModuleEntry, StaticModuleEntry};
+
+/// The PHP version this build targets: the module version, as with the C extension.
+const PHP_VERSION: &str = env!("SYSVMSG_PHP_VERSION");
+/// This implementation's name and version, shown in phpinfo() next to "sysvmsg support".
+const IMPLEMENTATION: &str = concat!("sysvmsg-rs ", env!("CARGO_PKG_VERSION"), " (Rust)\0");
+
+const SUCCESS: c_int = 0;
+const FAILURE: c_int = -1;
+
+fn functions() -> [FunctionBuilder<'static>; 7] {
+    use functions as f;
+    let queue = || Arg::new("queue", DataType::object(queue_class::CLASS_NAME));
+    // Untyped parameters are declared `mixed` here and have their type cleared in module startup.
+    let untyped = |name: &str| Arg::new(name, DataType::Mixed);
+    [
+        FunctionBuilder::new("msg_get_queue", f::msg_get_queue)
+            .arg(Arg::new("key", DataType::Long))
+            .arg(Arg::new("permissions", DataType::Long).default("0666"))
+            .required_args(1)
+            .returns(DataType::object(queue_class::CLASS_NAME), false, false),
+        FunctionBuilder::new("msg_send", f::msg_send)
+            .arg(queue())
+            .arg(Arg::new("message_type", DataType::Long))
+            .arg(untyped("message"))
+            .arg(Arg::new("serialize", DataType::Bool).default("true"))
+            .arg(Arg::new("blocking", DataType::Bool).default("true"))
+            .arg(untyped("error_code").as_ref().default("null"))
+            .required_args(3)
+            .returns(DataType::Bool, false, false),
+        FunctionBuilder::new("msg_receive", f::msg_receive)
+            .arg(queue())
+            .arg(Arg::new("desired_message_type", DataType::Long))
+            .arg(untyped("received_message_type").as_ref())
+            .arg(Arg::new("max_message_size", DataType::Long))
+            .arg(Arg::new("message", DataType::Mixed).as_ref())
+            .arg(Arg::new("unserialize", DataType::Bool).default("true"))
+            .arg(Arg::new("flags", DataType::Long).default("0"))
+            .arg(untyped("error_code").as_ref().default("null"))
+            .required_args(5)
+            .returns(DataType::Bool, false, false),
+        FunctionBuilder::new("msg_remove_queue", f::msg_remove_queue)
+            .arg(queue())
+            .returns(DataType::Bool, false, false),
+        FunctionBuilder::new("msg_stat_queue", f::msg_stat_queue)
+            .arg(queue())
+            .returns(DataType::Array, false, false),
+        FunctionBuilder::new("msg_set_queue", f::msg_set_queue)
+            .arg(queue())
+            .arg(Arg::new("data", DataType::Array))
+            .returns(DataType::Bool, false, false),
+        FunctionBuilder::new("msg_queue_exists", f::msg_queue_exists)
+            .arg(Arg::new("key", DataType::Long))
+            .returns(DataType::Bool, false, false),
+    ]
+}
+
+/// The arginfo changes ext-php-rs's builder cannot express: (function, parameter index or
+/// `RETURN`, patch). Applied to the engine's registered copy in module startup.
+const RETURN: usize = usize::MAX;
+const ARGINFO_PATCHES: [(&str, usize, TypePatch); 6] = [
+    ("msg_get_queue", RETURN, TypePatch::OrFalse),
+    ("msg_stat_queue", RETURN, TypePatch::OrFalse),
+    ("msg_send", 2, TypePatch::Untyped),
+    ("msg_send", 5, TypePatch::Untyped),
+    ("msg_receive", 2, TypePatch::Untyped),
+    ("msg_receive", 7, TypePatch::Untyped),
+];
+
+#[derive(Clone, Copy)]
+enum TypePatch {
+    /// `T` becomes `T|false`.
+    OrFalse,
+    /// No declared type (the C stub's untyped parameters), keeping the by-reference bit.
+    Untyped,
+}
+
+/// Applies [`ARGINFO_PATCHES`] to the registered functions.
+unsafe fn patch_arginfo() -> bool {
+    const MAY_BE_FALSE: u32 = 1 << zend::IS_FALSE;
+    const TYPE_BITS: u32 = (1 << ext_php_rs::ffi::_ZEND_SEND_MODE_SHIFT) - 1;
+    unsafe {
+        let cg = ext_php_rs::ffi::ext_php_rs_compiler_globals();
+        let table = (*cg).function_table;
+        for (name, index, patch) in ARGINFO_PATCHES {
+            let func = ext_php_rs::ffi::zend_hash_str_find_ptr_lc(table, name.as_ptr().cast(), name.len())
+                .cast::<ext_php_rs::ffi::zend_function>();
+            if func.is_null() {
+                return false;
+            }
+            let args = (*func).internal_function.arg_info;
+            let num_args = (*func).internal_function.num_args as usize;
+            if args.is_null() || (index != RETURN && index >= num_args) {
+                return false;
+            }
+            // arg_info points at the first parameter; the return type sits just before it.
+            let info = if index == RETURN { args.sub(1) } else { args.add(index) };
+            match patch {
+                TypePatch::OrFalse => (*info).type_.type_mask |= MAY_BE_FALSE,
+                TypePatch::Untyped => (*info).type_.type_mask &= !TYPE_BITS,
+            }
+        }
+        true
+    }
+}
+
+unsafe extern "C" fn module_startup(_type: c_int, module_number: c_int) -> c_int {
+    for (name, value) in compat::CONSTANTS {
+        // SAFETY: the name is valid for its length; the engine copies it.
+        unsafe {
+            zend::zend_register_long_constant(
+                name.as_ptr().cast(),
+                name.len(),
+                value,
+                zend::CONST_PERSISTENT,
+                module_number,
+            );
+        }
+    }
+    if queue_class::register().is_err() {
+        return FAILURE;
+    }
+    // SAFETY: module startup runs after the module's functions are registered.
+    if !unsafe { patch_arginfo() } {
+        return FAILURE;
+    }
+    SUCCESS
+}
+
+unsafe extern "C" fn request_startup(_type: c_int, _module_number: c_int) -> c_int {
+    functions::reset_buffers();
+    SUCCESS
+}
+
+unsafe extern "C" fn module_info(_module: *mut ModuleEntry) {
+    // SAFETY: called by phpinfo() with the output layer ready; the strings are NUL-terminated.
+    unsafe {
+        zend::php_info_print_table_start();
+        zend::php_info_print_table_row(2, c"sysvmsg support".as_ptr(), c"enabled".as_ptr());
+        zend::php_info_print_table_row(2, c"sysvmsg implementation".as_ptr(), IMPLEMENTATION.as_ptr());
+        zend::php_info_print_table_end();
+    }
+}
+
+/// The entry point PHP looks up when it loads the extension.
+#[no_mangle]
+pub extern "C" fn get_module() -> *mut ModuleEntry {
+    static MODULE: StaticModuleEntry = StaticModuleEntry::new();
+    MODULE.get_or_init(|| {
+        let mut builder = ModuleBuilder::new("sysvmsg", PHP_VERSION)
+            .startup_function(module_startup)
+            .request_startup_function(request_startup)
+            .info_function(module_info);
+        for function in functions() {
+            builder = builder.function(function);
+        }
+        #[allow(clippy::expect_used)]
+        let (entry, _startup, owned) = builder
+            .try_into()
+            // Fixed names without NUL bytes: only a bug in this file can fail here, at load time.
+            .expect("the sysvmsg module table is well-formed");
+        (entry, owned)
+    })
+}

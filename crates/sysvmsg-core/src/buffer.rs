@@ -168,6 +168,20 @@ impl MessageBuffer {
         self.bytes().get(TYPE_SIZE..TYPE_SIZE + self.len).unwrap_or_default()
     }
 
+    /// The payload followed by one NUL byte (not part of the message), for parsers that expect
+    /// C strings: the returned slice is the payload, and the byte after its end is 0.
+    ///
+    /// # Errors
+    /// The allocator's refusal when the payload fills the storage exactly and it must grow by one.
+    pub fn payload_nul_terminated(&mut self) -> Result<&[u8], TryReserveError> {
+        self.try_reserve(self.len + 1)?;
+        let end = TYPE_SIZE + self.len;
+        if let Some(nul) = self.bytes_mut().get_mut(end) {
+            *nul = 0;
+        }
+        Ok(self.payload())
+    }
+
     /// Replaces the message with `mtype` and a copy of `payload`.
     pub fn set_message(&mut self, mtype: c_long, payload: &[u8]) {
         self.words.resize(self.words.len().max(words_for(payload.len())), 0);
@@ -235,6 +249,16 @@ mod tests {
         assert!(MsgBuf::from_bytes(bytes).is_ok());
         assert_eq!(MsgBuf::from_bytes(&bytes[..3]).unwrap_err(), LayoutError::TooShort(3));
         assert_eq!(MsgBuf::from_bytes(&bytes[1..]).unwrap_err(), LayoutError::Misaligned);
+    }
+
+    #[test]
+    fn nul_terminated_payload_has_a_zero_after_it() {
+        let mut buf = MessageBuffer::with_capacity(8);
+        buf.set_message(1, b"12345678");
+        let payload = buf.payload_nul_terminated().unwrap();
+        assert_eq!(payload, b"12345678");
+        // SAFETY: payload_nul_terminated guarantees one readable byte after the slice.
+        assert_eq!(unsafe { *payload.as_ptr().add(payload.len()) }, 0);
     }
 
     #[test]

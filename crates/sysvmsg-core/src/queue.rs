@@ -4,7 +4,7 @@ use std::mem::MaybeUninit;
 
 use libc::{c_int, c_long, key_t};
 
-use crate::{Error, MessageBuffer, MsgBuf, Operation, ReceiveFlags, Result, SendFlags, TYPE_SIZE};
+use crate::{Error, MessageBuffer, MsgBuf, Operation, ReceiveFlags, Result, SendFlags};
 
 /// A message queue id. Copying it copies the name, not the queue: the kernel queue lives until
 /// [`Queue::remove`] or reboot, whatever happens to the values naming it.

@@ -1,0 +1,172 @@
+//! Every quirk kept (or deliberately not kept) for byte-for-byte compatibility with PHP's C
+//! ext/sysvmsg, each with its reason. The rest of the extension calls these instead of
+//! re-deciding the behaviour, so this file is the one place to read what "compatible" means.
+//!
+//! The four deliberate differences from PHP 8.2's C extension (README, "Differences"):
+//! 1. key 0 is IPC_PRIVATE, not a shared key: [`is_private_key`];
+//! 2. memory follows the received message, not max_message_size: `sysvmsg_core::Queue::receive`
+//!    grows its buffer on E2BIG only, and [`RECEIVE_BUFFER_RETAINED`] bounds what is kept;
+//! 3. $error_code after a failed msg_send is that msgsnd's errno, read before the warning
+//!    (`functions::msg_send` keeps the core error's errno across the warning);
+//! 4. the unserializer never reads past the message and a failed value is freed
+//!    ([`unserialize_input`], `serializer::unserialize`).
+
+
+use sysvmsg_core::{key_t, ReceiveFlags};
+
+use crate::zend::zend_long;
+
+/// PHP-level flag bits of msg_receive, as the C extension defines its constants.
+pub const PHP_MSG_IPC_NOWAIT: zend_long = 1;
+pub const PHP_MSG_NOERROR: zend_long = 2;
+pub const PHP_MSG_EXCEPT: zend_long = 4;
+
+/// The five constants, with the C extension's names and values (the last two are errnos).
+pub const CONSTANTS: [(&str, zend_long); 5] = [
+    ("MSG_IPC_NOWAIT", PHP_MSG_IPC_NOWAIT),
+    ("MSG_EAGAIN", libc::EAGAIN as zend_long),
+    ("MSG_ENOMSG", libc::ENOMSG as zend_long),
+    ("MSG_NOERROR", PHP_MSG_NOERROR),
+    ("MSG_EXCEPT", PHP_MSG_EXCEPT),
+];
+
+/// C passes the zend_long key to msgget's key_t parameter: an unchecked narrowing to 32 bits
+/// (2**32 + 77 opens key 77), which scripts may rely on.
+pub fn narrow_key(key: zend_long) -> key_t {
+    key as key_t
+}
+
+/// Deliberate difference 1: PHP 8.2 passes key 0 (IPC_PRIVATE) to msgget like any key, so
+/// msg_queue_exists(0) creates and leaks a queue and msg_get_queue(0) ignores the permissions.
+/// Key 0 names no shared queue: it "exists" never, and opening it creates a private queue.
+pub fn is_private_key(key: key_t) -> bool {
+    key == libc::IPC_PRIVATE
+}
+
+/// msg_get_queue's permissions go to msgget as int flags; the kernel only keeps the
+/// permission bits, which the core crate masks, so the narrowing is all that is left to mirror.
+pub fn permissions(perms: zend_long) -> u32 {
+    perms as u32
+}
+
+/// The warning of a failed msg_get_queue names the key as C's ZEND_XLONG_FMT does: the
+/// unnarrowed 64-bit value in lowercase hex, so a negative key prints 16 digits.
+pub fn write_key_hex(out: &mut impl std::fmt::Write, key: zend_long) {
+    let _ = write!(out, "{:x}", key as u64);
+}
+
+/// msg_receive translates its PHP flag bits to the kernel's and ignores any other bit, as C does.
+pub fn receive_flags(flags: zend_long) -> ReceiveFlags {
+    let mut kernel = ReceiveFlags::empty();
+    if flags & PHP_MSG_EXCEPT != 0 {
+        kernel |= ReceiveFlags::EXCEPT;
+    }
+    if flags & PHP_MSG_NOERROR != 0 {
+        kernel |= ReceiveFlags::NO_ERROR;
+    }
+    if flags & PHP_MSG_IPC_NOWAIT != 0 {
+        kernel |= ReceiveFlags::NO_WAIT;
+    }
+    kernel
+}
+
+/// msg_set_queue stores zval_get_long() results into the C struct's narrower fields with C's
+/// implicit conversions: uid_t and gid_t keep 32 bits, the mode 16, msg_qbytes is unsigned.
+pub fn set_queue_uid(value: zend_long) -> libc::uid_t {
+    value as libc::uid_t
+}
+/// See [`set_queue_uid`].
+pub fn set_queue_gid(value: zend_long) -> libc::gid_t {
+    value as libc::gid_t
+}
+/// See [`set_queue_uid`].
+pub fn set_queue_mode(value: zend_long) -> u32 {
+    u32::from(value as u16)
+}
+/// See [`set_queue_uid`].
+pub fn set_queue_qbytes(value: zend_long) -> u64 {
+    value as u64
+}
+
+/// msg_send with serialize=false sends ints in decimal (ZEND_LONG_FMT), false as "0" and true as
+/// "1"; floats go through Zend's own "%F" (see `functions::float_text`), since Rust's float
+/// formatting differs for -0.0, INF and NAN.
+pub fn write_long(out: &mut impl std::fmt::Write, value: zend_long) {
+    let _ = write!(out, "{value}");
+}
+
+/// Receive buffer capacity kept between calls; a larger message's buffer is given back after use,
+/// so one huge message does not pin its memory for the life of the process.
+pub const RECEIVE_BUFFER_RETAINED: usize = 64 * 1024;
+
+/// Payloads up to this size are sent from a reused buffer; larger ones get a temporary one from
+/// Zend's allocator, where memory_limit applies as it does to the C extension's safe_emalloc.
+pub const SEND_BUFFER_RETAINED: usize = 64 * 1024;
+
+/// Difference 4: the unserializer (re2c) relies on the NUL terminator every zend_string has, and
+/// PHP 8.2 gave it the raw message without one, so parsing could run on into stale heap bytes.
+/// The message is handed over with a NUL after it (the terminator is not part of the input).
+pub fn unserialize_input(buf: &mut sysvmsg_core::MessageBuffer) -> Option<&[u8]> {
+    buf.payload_nul_terminated().ok()
+}
+
+/// A small formatting buffer on the stack, NUL-terminated for C: warnings are built without heap
+/// values, because an error handler can bail out (longjmp) over this frame.
+pub struct StackText<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> StackText<N> {
+    pub const fn new() -> Self {
+        StackText { buf: [0; N], len: 0 }
+    }
+
+    /// The text so far, as a C string (always NUL-terminated: writes stop one byte short).
+    pub fn as_c_ptr(&self) -> *const std::ffi::c_char {
+        self.buf.as_ptr().cast()
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl<const N: usize> std::fmt::Write for StackText<N> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(dst) if end < N => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len = end;
+                Ok(())
+            }
+            _ => Err(std::fmt::Error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_narrow_like_c() {
+        assert_eq!(narrow_key((1 << 32) + 77), 77);
+        assert_eq!(narrow_key(-1), -1);
+        assert!(is_private_key(narrow_key(1 << 32)));
+    }
+
+    #[test]
+    fn key_hex_is_the_64_bit_value() {
+        let mut t = StackText::<32>::new();
+        write_key_hex(&mut t, -1);
+        assert_eq!(t.as_bytes(), b"ffffffffffffffff");
+    }
+
+    #[test]
+    fn flags_translate_and_ignore_unknown_bits() {
+        assert_eq!(receive_flags(0x100), ReceiveFlags::empty());
+        assert_eq!(receive_flags(7), ReceiveFlags::EXCEPT | ReceiveFlags::NO_ERROR | ReceiveFlags::NO_WAIT);
+    }
+}

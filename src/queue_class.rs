@@ -1,0 +1,131 @@
+//! The final class `SysvMessageQueue`: an opaque handle holding a queue's key and kernel id.
+//!
+//! Like the C extension, the object is a Zend object with the queue data in front of it and a
+//! handler table of its own: `new` fails with an Error, cloning and comparing are refused, and
+//! freeing the object never touches the kernel queue.
+
+use std::ffi::c_int;
+use std::mem::offset_of;
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::OnceLock;
+
+use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::flags::ClassFlags;
+use sysvmsg_core::Queue;
+
+use crate::zend::{self, zend_class_entry, zend_long, zend_object, zend_object_handlers, zval};
+
+pub const CLASS_NAME: &str = "SysvMessageQueue";
+
+/// The object: queue data, then the standard Zend object, which must come last because the
+/// engine allocates its property slots behind it.
+#[repr(C)]
+struct QueueObject {
+    key: zend_long,
+    id: c_int,
+    std: zend_object,
+}
+
+const STD_OFFSET: usize = offset_of!(QueueObject, std);
+
+static CLASS_ENTRY: AtomicPtr<zend_class_entry> = AtomicPtr::new(std::ptr::null_mut());
+
+struct Handlers(zend_object_handlers);
+// SAFETY: written once during module startup, read-only afterwards; the raw pointers inside
+// point to functions and static data.
+unsafe impl Sync for Handlers {}
+unsafe impl Send for Handlers {}
+static HANDLERS: OnceLock<Handlers> = OnceLock::new();
+
+/// The registered class entry (null before module startup).
+#[inline(always)]
+pub fn class_entry() -> *mut zend_class_entry {
+    CLASS_ENTRY.load(Ordering::Relaxed)
+}
+
+/// Registers the class; runs once, in module startup.
+pub fn register() -> ext_php_rs::error::Result<()> {
+    let handlers = HANDLERS.get_or_init(|| {
+        // SAFETY: std_object_handlers is initialised by the engine before any module starts.
+        let mut h = unsafe { zend::std_object_handlers };
+        h.offset = STD_OFFSET as c_int;
+        h.clone_obj = None;
+        h.get_constructor = Some(refuse_construction);
+        h.compare = Some(zend::zend_objects_not_comparable);
+        Handlers(h)
+    });
+    ClassBuilder::new(CLASS_NAME)
+        .flags(ClassFlags::Final | ClassFlags::NoDynamicProperties | ClassFlags::NotSerializable)
+        .registration(|ce, _| {
+            ce.__bindgen_anon_2.create_object = Some(create_object);
+            #[cfg(php83)]
+            {
+                ce.default_object_handlers = handlers_ptr();
+            }
+            CLASS_ENTRY.store(ce, Ordering::Relaxed);
+        })
+        .register()?;
+    let _ = handlers;
+    Ok(())
+}
+
+fn handlers_ptr() -> *const zend_object_handlers {
+    HANDLERS.get().map_or(std::ptr::null(), |h| &raw const h.0)
+}
+
+/// `create_object`: allocates the object with Zend's allocator, as `zend_object_alloc` does.
+unsafe extern "C" fn create_object(ce: *mut zend_class_entry) -> *mut zend_object {
+    // The class declares no properties and uses no guards, so the embedded zend_object's own
+    // one-slot property table is not needed (zend_object_properties_size is negative here).
+    let size = std::mem::size_of::<QueueObject>() - std::mem::size_of::<zval>();
+    unsafe {
+        let intern = zend::_emalloc(size).cast::<QueueObject>();
+        (*intern).key = 0;
+        (*intern).id = -1;
+        let std = &raw mut (*intern).std;
+        zend::zend_object_std_init(std, ce);
+        zend::object_properties_init(std, ce);
+        (*std).handlers = handlers_ptr();
+        std
+    }
+}
+
+/// `get_constructor`: the class has no constructor, and `new` must fail like the C extension's.
+unsafe extern "C" fn refuse_construction(_obj: *mut zend_object) -> *mut ext_php_rs::ffi::zend_function {
+    unsafe {
+        zend::zend_throw_error(
+            std::ptr::null_mut(),
+            c"Cannot directly construct SysvMessageQueue, use msg_get_queue() instead".as_ptr(),
+        );
+    }
+    std::ptr::null_mut()
+}
+
+/// Whether `zv` holds a SysvMessageQueue (the check behind the fast argument path).
+#[inline(always)]
+pub unsafe fn is_queue(zv: *const zval) -> bool {
+    unsafe { zend::z_type(zv) == zend::IS_OBJECT && (*zend::z_obj(zv)).ce == class_entry() }
+}
+
+/// The queue held by a SysvMessageQueue object zval.
+///
+/// # Safety
+/// `zv` must hold an object of this class (checked by [`is_queue`] or `zend_parse_parameters`).
+#[inline(always)]
+pub unsafe fn queue_of(zv: *const zval) -> Queue {
+    unsafe {
+        let obj = zend::z_obj(zv).cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
+        Queue::from_id((*obj).id)
+    }
+}
+
+/// Makes `return_value` a new SysvMessageQueue for `key` and `queue`.
+pub unsafe fn new_queue_object(return_value: *mut zval, key: zend_long, queue: Queue) {
+    unsafe {
+        let std = create_object(class_entry());
+        let obj = std.cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
+        (*obj).key = key;
+        (*obj).id = queue.id();
+        zend::zval_set_obj(return_value, std);
+    }
+}
