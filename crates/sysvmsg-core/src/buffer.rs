@@ -208,9 +208,13 @@ impl MessageBuffer {
     }
 
     fn bytes(&self) -> &[u8] {
+        // A buffer that never held a message still reads as one of type 0 with no payload, so
+        // every MsgBuf it lends has its type word.
+        static EMPTY: [c_long; 1] = [0];
+        let words: &[c_long] = if self.words.is_empty() { &EMPTY } else { &self.words };
         // SAFETY: the words are initialised and any byte pattern is a valid u8; the length is the
         // storage's own size in bytes.
-        unsafe { std::slice::from_raw_parts(self.words.as_ptr().cast(), self.words.len() * TYPE_SIZE) }
+        unsafe { std::slice::from_raw_parts(words.as_ptr().cast(), words.len() * TYPE_SIZE) }
     }
 
     fn bytes_mut(&mut self) -> &mut [u8] {
@@ -239,6 +243,13 @@ mod tests {
         assert_eq!(bytes.len(), TYPE_SIZE + 3);
         assert_eq!(&bytes[..TYPE_SIZE], &(0x0102_0304 as c_long).to_ne_bytes());
         assert_eq!(&bytes[TYPE_SIZE..], b"abc");
+    }
+
+    #[test]
+    fn an_unused_buffer_lends_a_complete_type_word() {
+        let buf = MessageBuffer::new();
+        let msg = buf.as_msgbuf();
+        assert_eq!((msg.as_bytes().len(), msg.mtype(), msg.payload()), (TYPE_SIZE, 0, &[][..]));
     }
 
     #[test]

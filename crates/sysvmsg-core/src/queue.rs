@@ -466,6 +466,6 @@ mod tests {
 
     #[test]
     fn type_word_is_c_long() {
-        assert_eq!(TYPE_SIZE, std::mem::size_of::<c_long>());
+        assert_eq!(crate::TYPE_SIZE, std::mem::size_of::<c_long>());
     }
 }
