@@ -31,7 +31,12 @@ ensure_build_deps() {
 
 build_ext() {
     say "building the extension (release)"
-    (cd "$ROOT" && cargo build --release --locked -p sysvmsg-rs >&2) || return 1
+    # ext-php-rs's build script takes $PHP as the path of the PHP binary ("php" alone is "not found"). Plain "php" is
+    # left out of its environment, as in a direct `cargo build` (a different value would rebuild the bindings);
+    # any other PHP is passed as a full path.
+    local php_env=(-u PHP)
+    [ "$PHP" = php ] || php_env=("PHP=$(command -v "$PHP" || echo "$PHP")")
+    (cd "$ROOT" && env "${php_env[@]}" cargo build --release --locked -p sysvmsg-rs >&2) || return 1
     [ -f "$EXT" ] || { say "missing $EXT after build"; return 1; }
 }
 
