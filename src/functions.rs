@@ -308,7 +308,7 @@ unsafe fn msg_send_impl(ex: *mut zend_execute_data, rv: *mut zval) {
                     zend::zend_argument_type_error(
                         3,
                         c"must be of type string|int|float|bool, %s given".as_ptr(),
-                        zend::zend_zval_type_name(message),
+                        zend::zend_zval_given_name(message),
                     );
                     return;
                 }

@@ -46,7 +46,14 @@ extern "C" {
     pub fn zend_parse_parameters(num_args: u32, type_spec: *const c_char, ...) -> c_int;
     pub fn zend_argument_value_error(arg_num: u32, format: *const c_char, ...);
     pub fn zend_argument_type_error(arg_num: u32, format: *const c_char, ...);
-    pub fn zend_zval_type_name(arg: *const zval) -> *const c_char;
+    /// The "X given" name of a value in argument errors: a type name up to 8.2 ("bool"), a value
+    /// name from 8.3 on ("true"), as the C extension of each version prints it.
+    #[cfg(not(php83))]
+    #[link_name = "zend_zval_type_name"]
+    pub fn zend_zval_given_name(arg: *const zval) -> *const c_char;
+    #[cfg(php83)]
+    #[link_name = "zend_zval_value_name"]
+    pub fn zend_zval_given_name(arg: *const zval) -> *const c_char;
     pub fn zend_throw_error(exception_ce: *mut zend_class_entry, format: *const c_char, ...);
     pub fn php_error_docref(docref: *const c_char, type_: c_int, format: *const c_char, ...);
 
