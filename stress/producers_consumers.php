@@ -1,0 +1,216 @@
+<?php
+// P producers x M consumers on one queue: every message arrives exactly once, intact (crc32), in per-producer order
+// within each type as seen by each consumer, and the queue is empty at the end.
+//
+// Parameters (env): STRESS_SCALE=large for the big run, or individually PC_PRODUCERS, PC_CONSUMERS, PC_MESSAGES
+// (per producer), PC_TYPES, PC_MAXLEN (payload bytes, capped below the kernel's msgmax), PC_QBYTES (queue size),
+// STRESS_SEED. Small: 3x3, 20000 messages each. Large: 8x6, 200000 messages each.
+
+declare(strict_types=1);
+require __DIR__ . '/common.php';
+stress_require();
+
+$P = param('PC_PRODUCERS', 3, 8);
+$M = param('PC_CONSUMERS', 3, 6);
+$N = param('PC_MESSAGES', 20000, 200000);
+$T = param('PC_TYPES', 5, 9);
+$seed = param('STRESS_SEED', 12345, 12345);
+// Room for the serialize() envelope around the payload.
+$maxLen = min(param('PC_MAXLEN', 8000, 8000), msgmax() - 160);
+$qbytes = param('PC_QBYTES', 65536, 65536);
+$timeout = param('PC_TIMEOUT', 60, 900);
+$STOP = $T + 1;
+
+out(sprintf('producers_consumers: %d producers x %d consumers, %d messages each, %d types, payload 1..%d bytes, ' .
+    'qbytes %d, seed %d, extension %s', $P, $M, $N, $T, $maxLen, $qbytes, $seed, ext_kind()));
+
+[$key, $q] = fresh_queue();
+// Root may raise msg_qbytes above msgmnb; a larger queue keeps several 8000-byte messages in flight.
+if (!msg_set_queue($q, ['msg_qbytes' => $qbytes])) {
+    out("note: msg_set_queue(msg_qbytes=$qbytes) refused (no CAP_SYS_RESOURCE?); using the default size");
+}
+$dir = tmpdir('pc');
+$t0 = microtime(true);
+
+$consumers = [];
+for ($c = 0; $c < $M; $c++) {
+    $consumers[] = spawn(function () use ($key, $c, $dir, $T, $STOP, $seed, $maxLen): int {
+        mt_srand($seed * 1000 + 500 + $c);
+        $q = msg_get_queue($key);
+        $fh = fopen("$dir/consumer-$c", 'w');
+        $errors = 0;
+        for ($i = 0; ; $i++) {
+            $rtype = 0;
+            $msg = null;
+            $err = 0;
+            $unser = mt_rand(0, 1) === 1;
+            $ok = false;
+            $mode = mt_rand(0, 9);
+            // Exercise the type selectors too; NOWAIT variants fall back to a blocking any-type receive.
+            if ($mode === 0) {
+                $ok = msg_receive($q, mt_rand(1, $T), $rtype, $maxLen + 200, $msg, $unser, MSG_IPC_NOWAIT, $err);
+            } elseif ($mode === 1) {
+                $ok = msg_receive($q, -mt_rand(1, $T), $rtype, $maxLen + 200, $msg, $unser, MSG_IPC_NOWAIT, $err);
+            } elseif ($mode === 2) {
+                $ok = msg_receive($q, mt_rand(1, $T), $rtype, $maxLen + 200, $msg, $unser,
+                    MSG_EXCEPT | MSG_IPC_NOWAIT, $err);
+            }
+            if (!$ok) {
+                if ($mode <= 2 && $err !== MSG_ENOMSG) {
+                    fwrite($fh, "E nowait-receive error $err\n");
+                    $errors++;
+                }
+                $err = 0;
+                $ok = msg_receive($q, 0, $rtype, $maxLen + 200, $msg, $unser, 0, $err);
+            }
+            if (!$ok) {
+                fwrite($fh, "E receive error $err\n");
+                return 2;
+            }
+            if (!$unser) {
+                $raw = $msg;
+                $msg = unserialize($raw);
+                if ($msg === false) {
+                    fwrite($fh, "E undecodable raw message of type $rtype, " . strlen($raw) . " bytes\n");
+                    $errors++;
+                    continue;
+                }
+            }
+            if ($rtype === $STOP) {
+                break;
+            }
+            if (!is_array($msg) || !isset($msg['p'], $msg['s'], $msg['t'], $msg['ts'], $msg['d'], $msg['c'])) {
+                fwrite($fh, "E malformed message of type $rtype\n");
+                $errors++;
+                continue;
+            }
+            $crcOk = crc32($msg['d']) === $msg['c'] && strlen($msg['d']) >= 1 ? 1 : 0;
+            $typeOk = $msg['t'] === $rtype ? 1 : 0;
+            fwrite($fh, "M {$msg['p']} {$msg['s']} {$msg['t']} {$msg['ts']} $crcOk $typeOk\n");
+        }
+        fclose($fh);
+        return $errors ? 1 : 0;
+    }, $timeout);
+}
+
+$producers = [];
+for ($p = 0; $p < $P; $p++) {
+    $producers[] = spawn(function () use ($key, $p, $N, $T, $seed, $maxLen, $dir): int {
+        mt_srand($seed * 1000 + $p);
+        $q = msg_get_queue($key);
+        $ts = array_fill(1, $T, 0);
+        $fh = fopen("$dir/producer-$p", 'w');
+        for ($s = 0; $s < $N; $s++) {
+            $t = mt_rand(1, $T);
+            // Mostly small payloads, some near the maximum, so both many-small and few-large cases occur.
+            $len = mt_rand(0, 3) === 0 ? mt_rand(max(1, $maxLen - 500), $maxLen) : mt_rand(1, min(600, $maxLen));
+            $data = random_bytes($len);
+            $m = ['p' => $p, 's' => $s, 't' => $t, 'ts' => $ts[$t]++, 'd' => $data, 'c' => crc32($data)];
+            $err = null;
+            $ok = mt_rand(0, 1) === 1
+                ? msg_send($q, $t, $m, true, true, $err)
+                : msg_send($q, $t, serialize($m), false, true, $err);
+            if (!$ok) {
+                fwrite($fh, "E send $s failed: $err\n");
+                return 2;
+            }
+        }
+        fwrite($fh, "DONE $N\n");
+        fclose($fh);
+        return 0;
+    }, $timeout);
+}
+
+$failures = [];
+$deadline = $t0 + $timeout + 5;
+foreach (reap($producers, $deadline) as $pid => $st) {
+    if ($st !== 'ok') {
+        $failures[] = "producer $pid: $st";
+    }
+}
+$tProduced = microtime(true);
+for ($c = 0; $c < $M; $c++) {
+    if (!msg_send($q, $STOP, 'stop', true, true, $err)) {
+        $failures[] = "sending stop failed: $err";
+    }
+}
+foreach (reap($consumers, $deadline) as $pid => $st) {
+    if ($st !== 'ok') {
+        $failures[] = "consumer $pid: $st";
+    }
+}
+$elapsed = microtime(true) - $t0;
+
+// Verify. One byte per message (times seen) keeps the large setting within the default memory_limit.
+$seen = array_fill(0, $P, str_repeat("\0", $N));
+$dups = 0;
+$bad = 0;
+$orderErr = 0;
+$total = 0;
+for ($c = 0; $c < $M; $c++) {
+    $fh = @fopen("$dir/consumer-$c", 'r');
+    if ($fh === false) {
+        $failures[] = "consumer $c: no report";
+        continue;
+    }
+    $last = [];
+    while (($line = fgets($fh)) !== false) {
+        $line = rtrim($line, "\n");
+        if ($line[0] === 'E') {
+            $failures[] = "consumer $c: " . substr($line, 2);
+            continue;
+        }
+        [, $p, $s, $t, $ts, $crcOk, $typeOk] = explode(' ', $line);
+        $p = (int) $p;
+        $s = (int) $s;
+        $total++;
+        if (!isset($seen[$p]) || $s < 0 || $s >= $N) {
+            $bad++;
+            continue;
+        }
+        $n = ord($seen[$p][$s]);
+        if ($n > 0) {
+            $dups++;
+        }
+        $seen[$p][$s] = chr(min(255, $n + 1));
+        if ($crcOk !== '1' || $typeOk !== '1') {
+            $bad++;
+        }
+        $ot = "$p/$t";
+        if (isset($last[$ot]) && (int) $ts <= $last[$ot]) {
+            $orderErr++;
+        }
+        $last[$ot] = (int) $ts;
+    }
+    fclose($fh);
+}
+for ($p = 0; $p < $P; $p++) {
+    foreach (@file("$dir/producer-$p", FILE_IGNORE_NEW_LINES) ?: ['E no report'] as $line) {
+        if ($line[0] === 'E') {
+            $failures[] = "producer $p: " . substr($line, 2);
+        }
+    }
+}
+$missing = 0;
+for ($p = 0; $p < $P; $p++) {
+    $missing += substr_count($seen[$p], "\0");
+}
+$st = msg_stat_queue($q);
+$left = $st === false ? -1 : $st['msg_qnum'];
+msg_remove_queue($q);
+rmtree($dir);
+
+$expected = $P * $N;
+out(sprintf('received %d of %d, missing %d, duplicates %d, corrupt %d, order violations %d, left in queue %d',
+    $total, $expected, $missing, $dups, $bad, $orderErr, $left));
+out(sprintf('%.2f s, %.0f messages/s', $elapsed, $expected / max($elapsed, 1e-6)));
+if ($missing || $dups || $bad || $orderErr || $left !== 0 || $total !== $expected) {
+    $failures[] = 'message accounting failed';
+}
+if ($failures) {
+    foreach (array_slice($failures, 0, 20) as $f) {
+        out("  $f");
+    }
+    fail_exit('producers_consumers: ' . count($failures) . ' problem(s)');
+}
+out('PASS: producers_consumers');
