@@ -303,7 +303,7 @@ unsafe fn msg_send_impl(ex: *mut zend_execute_data, rv: *mut zval) {
             send_serialized(queue, mtype, message, flags)
         } else {
             match raw_payload(message, |payload| send_bytes(queue, mtype, payload, flags)) {
-                Some(sent) => sent,
+                Some(sent) => Some(sent),
                 None => {
                     zend::zend_argument_type_error(
                         3,
@@ -389,31 +389,31 @@ unsafe fn send_bytes(
     mtype: zend_long,
     payload: &[u8],
     flags: SendFlags,
-) -> Option<sysvmsg_core::Result<()>> {
+) -> sysvmsg_core::Result<()> {
     if payload.len() <= compat::SEND_BUFFER_RETAINED {
-        return Some(SEND_BUFFER.with(|slot| {
+        return SEND_BUFFER.with(|slot| {
             slot.with(compat::SEND_BUFFER_RETAINED, |buf| {
                 buf.set_message(mtype, payload);
                 queue.send(buf.as_msgbuf(), flags)
             })
-        }));
+        });
     }
     unsafe {
         let size = TYPE_SIZE + payload.len();
         let storage = zend::_emalloc(size).cast::<u8>();
-        let bytes = std::slice::from_raw_parts_mut(storage, size);
-        let result = match MsgBufMut::from_bytes(bytes) {
+        // Initialise every byte before the slice is made: the type word here, the payload next.
+        std::ptr::write_bytes(storage, 0, TYPE_SIZE);
+        std::ptr::copy_nonoverlapping(payload.as_ptr(), storage.add(TYPE_SIZE), payload.len());
+        let result = match MsgBufMut::from_bytes(std::slice::from_raw_parts_mut(storage, size)) {
             Ok(mut msg) => {
                 msg.set_mtype(mtype);
-                if let Some(dst) = std::slice::from_raw_parts_mut(storage, size).get_mut(TYPE_SIZE..) {
-                    dst.copy_from_slice(payload);
-                }
                 queue.send(msg.as_msgbuf(), flags)
             }
+            // Zend's allocator returns 8-aligned blocks; unreachable.
             Err(_) => Err(sysvmsg_core::Error::new(sysvmsg_core::Operation::Send, libc::EINVAL)),
         };
         zend::_efree(storage.cast());
-        Some(result)
+        result
     }
 }
 

@@ -15,6 +15,7 @@ use crate::zend::{self, zval, SmartStr};
 pub unsafe fn serialize_after_type_word(out: *mut SmartStr, value: *mut zval) -> bool {
     unsafe {
         zend::smart_str_erealloc(out, TYPE_SIZE);
+        std::ptr::write_bytes((*(*out).s).val.as_mut_ptr(), 0, TYPE_SIZE);
         (*(*out).s).len = TYPE_SIZE;
         let mut var_hash = zend::php_var_serialize_init();
         zend::php_var_serialize(out, value, &mut var_hash);
