@@ -42,7 +42,7 @@ var_dump(msg_remove_queue($q));
 7: TypeError: msg_receive(): Argument #2 ($desired_message_type) must be of type int, float given
 8: TypeError: msg_receive(): Argument #4 ($max_message_size) must be of type int, string given
 9: TypeError: msg_receive(): Argument #6 ($unserialize) must be of type bool, int given
-10: TypeError: msg_receive(): Argument #7 ($flags) must be of type int, bool given
+10: TypeError: msg_receive(): Argument #7 ($flags) must be of type int, %r(bool|false)%r given
 11: TypeError: msg_set_queue(): Argument #2 ($data) must be of type array, null given
 12: TypeError: msg_stat_queue(): Argument #1 ($queue) must be of type SysvMessageQueue, string given
 bool(true)

@@ -69,7 +69,7 @@ bool(true)
 int(123)
 bool(true)
 float(7)
-TypeError: Cannot assign bool to reference held by property Box::$a of type ?array
+TypeError: Cannot assign %r(bool|false)%r to reference held by property Box::$a of type ?array
 NULL
 bool(false)
 bool(false)
