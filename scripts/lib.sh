@@ -43,3 +43,13 @@ build_ext() {
 # php_ours ARGS...: PHP with no ini, our extension loaded. php_c ARGS...: the same with Debian's C sysvmsg.
 php_ours() { "$PHP" -n -d "extension=$EXT" "$@"; }
 php_c() { "$PHP" -n -d extension=sysvmsg "$@"; }
+
+# report PASSED FAILED [SKIPPED]: a suite's closing line (`N passed, M failed[, K skipped]`); fails when FAILED > 0.
+report() {
+    if [ "${3:-0}" -gt 0 ]; then
+        echo "$1 passed, $2 failed, $3 skipped"
+    else
+        echo "$1 passed, $2 failed"
+    fi
+    [ "$2" -eq 0 ]
+}

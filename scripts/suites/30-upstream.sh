@@ -200,9 +200,4 @@ for t in "${PHPTS[@]}"; do
     printf '  %-8s %-22s (C extension: %s)\n' "$r" "$t" "${c:-?}"
 done
 
-if [ $skip -gt 0 ]; then
-    echo "$pass passed, $fail failed, $skip skipped"
-else
-    echo "$pass passed, $fail failed"
-fi
-[ $fail -eq 0 ]
+report "$pass" "$fail" "$skip"

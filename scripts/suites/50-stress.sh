@@ -61,9 +61,4 @@ for t in "${TESTS[@]}"; do
     fi
 done
 
-if [ $skip -gt 0 ]; then
-    echo "$pass passed, $fail failed, $skip skipped"
-else
-    echo "$pass passed, $fail failed"
-fi
-[ $fail -eq 0 ]
+report "$pass" "$fail" "$skip"

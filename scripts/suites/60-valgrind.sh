@@ -136,9 +136,4 @@ for t in "${PHPTS[@]}"; do
 done
 say "memcheck findings attributable to the extension: $total_own_err, bytes definitely lost in it: $total_own_bytes; other findings: $total_other"
 
-if [ $skip -gt 0 ]; then
-    echo "$pass passed, $fail failed, $skip skipped"
-else
-    echo "$pass passed, $fail failed"
-fi
-[ $fail -eq 0 ]
+report "$pass" "$fail" "$skip"

@@ -139,8 +139,7 @@ timed() {
 finish() {
     echo "timings:"
     printf '  %s\n' "${timings[@]}" "$(printf '%-34s %4d s' total $((SECONDS - t_suite)))"
-    if [ "$skip" -gt 0 ]; then echo "$pass passed, $fail failed, $skip skipped"; else echo "$pass passed, $fail failed"; fi
-    [ "$fail" -eq 0 ]
+    report "$pass" "$fail" "$skip"
 }
 
 say "preparing the Debian 13 root (cached in $("$R" path))"
