@@ -221,16 +221,39 @@ struct ReusableBuffer {
     busy: std::cell::Cell<bool>,
 }
 
+/// Where the reused buffers live: per thread on a thread-safe (ZTS) PHP, where requests run on
+/// many threads; in plain statics otherwise, where PHP itself runs on one thread only and a
+/// thread-local would cost a `__tls_get_addr` call per use in a shared library.
+#[cfg(php_zts)]
 thread_local! {
-    static SEND_BUFFER: ReusableBuffer = const {
-        ReusableBuffer { buf: std::cell::UnsafeCell::new(MessageBuffer::new()), busy: std::cell::Cell::new(false) }
-    };
-    static RECEIVE_BUFFER: ReusableBuffer = const {
-        ReusableBuffer { buf: std::cell::UnsafeCell::new(MessageBuffer::new()), busy: std::cell::Cell::new(false) }
-    };
+    static SEND_BUFFER: ReusableBuffer = const { ReusableBuffer::new() };
+    static RECEIVE_BUFFER: ReusableBuffer = const { ReusableBuffer::new() };
+}
+#[cfg(not(php_zts))]
+static SEND_BUFFER: EngineThread<ReusableBuffer> = EngineThread(ReusableBuffer::new());
+#[cfg(not(php_zts))]
+static RECEIVE_BUFFER: EngineThread<ReusableBuffer> = EngineThread(ReusableBuffer::new());
+
+/// A value only the (single) PHP engine thread of a non-ZTS build touches, with the same `with`
+/// as a thread-local.
+#[cfg(not(php_zts))]
+struct EngineThread<T>(T);
+// SAFETY: a non-ZTS PHP runs every request on one thread; its own globals rely on the same.
+#[cfg(not(php_zts))]
+unsafe impl<T> Sync for EngineThread<T> {}
+#[cfg(not(php_zts))]
+impl<T> EngineThread<T> {
+    #[inline(always)]
+    fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
+        f(&self.0)
+    }
 }
 
 impl ReusableBuffer {
+    const fn new() -> Self {
+        ReusableBuffer { buf: std::cell::UnsafeCell::new(MessageBuffer::new()), busy: std::cell::Cell::new(false) }
+    }
+
     /// Runs `f` with this buffer, or with a fresh one while the buffer is in use further up the
     /// stack. A fatal error inside `f` leaves `busy` set; [`reset_buffers`] clears it per request.
     fn with<R>(&self, retained: usize, f: impl FnOnce(&mut MessageBuffer) -> R) -> R {
