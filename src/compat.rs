@@ -9,8 +9,9 @@
 //! 3. $error_code after a failed msg_send is that msgsnd's errno, read before the warning
 //!    (`functions::msg_send` keeps the core error's errno across the warning);
 //! 4. the unserializer never reads past the message and a failed value is freed
-//!    ([`unserialize_input`], `serializer::unserialize`).
-
+//!    ([`unserialize_input`], `serializer::unserialize_then`).
+//!
+//! PHP 8.4's C extension still has all four (docs/php-versions.md).
 
 use sysvmsg_core::{key_t, ReceiveFlags};
 
