@@ -29,14 +29,18 @@ ensure_build_deps() {
     ensure_pkgs php8.2-cli php8.2-dev libclang-dev gcc libc6-dev
 }
 
-build_ext() {
-    say "building the extension (release)"
-    # ext-php-rs's build script takes $PHP as the path of the PHP binary ("php" alone is "not found"). Plain "php" is
-    # left out of its environment, as in a direct `cargo build` (a different value would rebuild the bindings);
-    # any other PHP is passed as a full path.
+# cargo_with_php ARGS...: cargo, with ext-php-rs's build script pointed at $PHP. That script reads $PHP as the path
+# of the PHP binary ("php" alone is "not found"), so plain "php" is left out of its environment, as in a direct
+# `cargo build` (a different value would rebuild the bindings); any other PHP is passed as a full path.
+cargo_with_php() {
     local php_env=(-u PHP)
     [ "$PHP" = php ] || php_env=("PHP=$(command -v "$PHP" || echo "$PHP")")
-    (cd "$ROOT" && env "${php_env[@]}" cargo build --release --locked -p sysvmsg-rs >&2) || return 1
+    env "${php_env[@]}" cargo "$@"
+}
+
+build_ext() {
+    say "building the extension (release)"
+    (cd "$ROOT" && cargo_with_php build --release --locked -p sysvmsg-rs >&2) || return 1
     [ -f "$EXT" ] || { say "missing $EXT after build"; return 1; }
 }
 
