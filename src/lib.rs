@@ -19,11 +19,11 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
-pub mod compat;
-pub mod functions;
-pub mod queue_class;
-pub mod serializer;
-pub mod zend;
+mod compat;
+mod functions;
+mod queue_class;
+mod serializer;
+mod zend;
 
 use std::ffi::c_int;
 

@@ -12,7 +12,6 @@ pub use ext_php_rs::ffi::{
 };
 
 // Type tags (Z_TYPE): stable across PHP 8.
-pub const IS_UNDEF: u8 = 0;
 pub const IS_NULL: u8 = 1;
 pub const IS_FALSE: u8 = 2;
 pub const IS_TRUE: u8 = 3;
