@@ -57,3 +57,10 @@ report() {
     fi
     [ "$2" -eq 0 ]
 }
+
+# skip_suite REASON: a suite that does not run says why, closes with one skipped, and exits 0.
+skip_suite() {
+    echo "skipped: $1"
+    echo "0 passed, 0 failed, 1 skipped"
+    exit 0
+}

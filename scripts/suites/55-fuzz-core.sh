@@ -7,11 +7,7 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-if [ "${FUZZ:-1}" = 0 ]; then
-    echo "skipped: FUZZ=0"
-    echo "0 passed, 0 failed, 1 skipped"
-    exit 0
-fi
+[ "${FUZZ:-1}" = 0 ] && skip_suite "FUZZ=0"
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
     say "installing cargo-fuzz 0.13.1"
     cargo install cargo-fuzz --version 0.13.1 --locked >&2

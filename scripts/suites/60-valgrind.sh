@@ -12,11 +12,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-if [ "${VALGRIND:-1}" = 0 ]; then
-    say "VALGRIND=0: skipping the memcheck run of php-tests"
-    echo "0 passed, 0 failed, 1 skipped"
-    exit 0
-fi
+[ "${VALGRIND:-1}" = 0 ] && skip_suite "VALGRIND=0 (the memcheck run of php-tests)"
 
 if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ] && [ -z "${STRESS_NO_UNSHARE:-}" ]; then
     say "not in a private IPC namespace: re-running under unshare --ipc"
@@ -26,11 +22,7 @@ fi
 TESTS=${VALGRIND_TESTS:-$ROOT/php-tests}
 shopt -s nullglob
 PHPTS=("$TESTS"/*.phpt)
-if [ ${#PHPTS[@]} -eq 0 ]; then
-    say "no .phpt files in $TESTS: nothing to check"
-    echo "0 passed, 0 failed, 1 skipped"
-    exit 0
-fi
+[ ${#PHPTS[@]} -eq 0 ] && skip_suite "no .phpt files in $TESTS: nothing to check"
 [ -f "$EXT" ] || { say "extension $EXT not built (cargo build --release)"; echo "0 passed, 1 failed"; exit 1; }
 
 command -v valgrind >/dev/null || ensure_pkgs valgrind || { say "cannot install valgrind"; echo "0 passed, 1 failed"; exit 1; }

@@ -8,11 +8,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-if [ "${BENCH:-1}" = 0 ]; then
-    say "BENCH=0: skipping the benchmark smoke test"
-    echo "0 passed, 0 failed, 1 skipped"
-    exit 0
-fi
+[ "${BENCH:-1}" = 0 ] && skip_suite "BENCH=0 (the benchmark smoke test)"
 [ -f "$EXT" ] || { say "extension $EXT not built (cargo build --release)"; echo "0 passed, 1 failed"; exit 1; }
 
 out=$(mktemp)

@@ -91,11 +91,7 @@ if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
     exec unshare --ipc "$BASH" "${BASH_SOURCE[0]}" "$@"
 fi
 
-if [ "${SKIP_PHP84:-0}" = 1 ]; then
-    echo "skipped: SKIP_PHP84=1 (the PHP 8.4 checks need a Debian 13 root of about 1.1 GB, built by scripts/php84-root)"
-    echo "0 passed, 0 failed, 1 skipped"
-    exit 0
-fi
+[ "${SKIP_PHP84:-0}" = 1 ] && skip_suite "SKIP_PHP84=1 (the PHP 8.4 checks need a Debian 13 root of about 1.1 GB, built by scripts/php84-root)"
 
 R=$ROOT/scripts/php84-root
 SELF=scripts/suites/90-php84.sh   # as seen from /src inside the root
