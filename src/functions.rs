@@ -221,9 +221,9 @@ struct ReusableBuffer {
     busy: std::cell::Cell<bool>,
 }
 
-/// Where the reused buffers live: per thread on a thread-safe (ZTS) PHP, where requests run on
-/// many threads; in plain statics otherwise, where PHP itself runs on one thread only and a
-/// thread-local would cost a `__tls_get_addr` call per use in a shared library.
+// Where the reused buffers live: per thread on a thread-safe (ZTS) PHP, where requests run on
+// many threads; in plain statics otherwise, where PHP itself runs on one thread only and a
+// thread-local would cost a `__tls_get_addr` call per use in a shared library.
 #[cfg(php_zts)]
 thread_local! {
     static SEND_BUFFER: ReusableBuffer = const { ReusableBuffer::new() };
