@@ -3,7 +3,7 @@
 # 8.4 is installed on the host) and, inside that root, checks
 #   (a) php-tests/ with our 8.4 build and with 8.4's C sysvmsg (8.4's run-tests.php), one check per test and module;
 #   (b) php-src's own ext/sysvmsg/tests of 8.4, unchanged, with ours and with the C module;
-#   (c) Reflection: `php --rf F` of the seven functions and `php --rc SysvMessageQueue` identical for both modules;
+#   (c) Reflection: scripts/suites/20-reflection.sh inside the root (`--rf` of the seven functions, `--rc SysvMessageQueue`, `--re sysvmsg`);
 #   (d) scripts/suites/40-interop.sh (C module <-> ours, and the C peer), when that suite exists;
 #   (e) across versions: the host's PHP 8.2 C module sends, our 8.4 build receives, and the reverse (the root then
 #       shares this suite's IPC namespace), with interop/'s cases, values and exact bytes.
@@ -51,34 +51,12 @@ inside_phpt() {
     echo "$pass passed, $fail failed, $skip skipped"
 }
 
-# reflection EXT: `--rf` of each function and `--rc SysvMessageQueue`, C module against ours, byte for byte.
-inside_reflection() {
-    local ext=$1 pass=0 fail=0 what a b
-    for what in --rf\ msg_get_queue --rf\ msg_send --rf\ msg_receive --rf\ msg_stat_queue --rf\ msg_set_queue \
-        --rf\ msg_remove_queue --rf\ msg_queue_exists --rc\ SysvMessageQueue; do
-        # shellcheck disable=SC2086 # "--rf NAME" is two words on purpose
-        a=$(php -n -d extension=sysvmsg $what 2>&1) || true
-        # shellcheck disable=SC2086
-        b=$(php -n -d "extension=$ext" $what 2>&1) || true
-        if [ -n "$a" ] && [ "$a" = "$b" ]; then
-            echo "  PASS php $what"
-            pass=$((pass + 1))
-        else
-            echo "  FAIL php $what (- C module, + ours):"
-            diff -u <(printf '%s\n' "$a") <(printf '%s\n' "$b") | tail -n +3 | sed 's/^/      /' || true
-            fail=$((fail + 1))
-        fi
-    done
-    echo "$pass passed, $fail failed"
-}
-
 if [ "${1:-}" = --inside ]; then
     shift
     step=$1
     shift
     case $step in
         phpt) inside_phpt "$@" ;;
-        reflection) inside_reflection "$@" ;;
         *) echo "unknown inside step $step"; exit 2 ;;
     esac
     exit 0
@@ -183,7 +161,7 @@ else
 fi
 
 if [ $built = 1 ]; then
-    counted "(c) Reflection, C vs ours (8.4)" "$R" run bash "$SELF" --inside reflection "$EXT84"
+    counted "(c) Reflection, C vs ours (8.4)" "$R" run env EXT="$EXT84" bash scripts/suites/20-reflection.sh
 else not_built "(c) Reflection"; fi
 
 if [ -f "$ROOT/scripts/suites/40-interop.sh" ]; then
