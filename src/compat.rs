@@ -4,8 +4,9 @@
 //!
 //! The four deliberate differences from PHP 8.2's C extension (README, "Differences"):
 //! 1. key 0 is IPC_PRIVATE, not a shared key: [`is_private_key`];
-//! 2. memory follows the received message, not max_message_size: `sysvmsg_core::Queue::receive`
-//!    grows its buffer on E2BIG only, and [`RECEIVE_BUFFER_RETAINED`] bounds what is kept;
+//! 2. memory follows the received message, not max_message_size: `sysvmsg_core::Queue::receive_into`
+//!    grows the request-heap `buffers::ZendBuffer` on E2BIG only, and [`RECEIVE_BUFFER_RETAINED`]
+//!    bounds what is kept between calls;
 //! 3. $error_code after a failed msg_send is that msgsnd's errno, read before the warning
 //!    (`functions::msg_send` keeps the core error's errno across the warning);
 //! 4. the unserializer never reads past the message and a failed value is freed
@@ -96,8 +97,8 @@ pub fn write_long(out: &mut impl std::fmt::Write, value: zend_long) {
     let _ = write!(out, "{value}");
 }
 
-/// Receive buffer capacity kept between calls; a larger message's buffer is given back after use,
-/// so one huge message does not pin its memory for the life of the process.
+/// Receive buffer capacity kept between calls of a request; a larger message's buffer is given
+/// back after use, so one huge message does not pin its memory for the rest of the request.
 pub const RECEIVE_BUFFER_RETAINED: usize = 64 * 1024;
 
 /// Payloads up to this size are sent from a reused buffer; larger ones get a temporary one from
@@ -107,8 +108,8 @@ pub const SEND_BUFFER_RETAINED: usize = 64 * 1024;
 /// Difference 4: the unserializer (re2c) relies on the NUL terminator every zend_string has, and
 /// PHP 8.2 gave it the raw message without one, so parsing could run on into stale heap bytes.
 /// The message is handed over with a NUL after it (the terminator is not part of the input).
-pub fn unserialize_input(buf: &mut sysvmsg_core::MessageBuffer) -> Option<&[u8]> {
-    buf.payload_nul_terminated().ok()
+pub fn unserialize_input(buf: &mut crate::buffers::ZendBuffer, len: usize) -> &[u8] {
+    buf.payload_nul_terminated(len)
 }
 
 /// A small formatting buffer on the stack, NUL-terminated for C: warnings are built without heap

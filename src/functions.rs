@@ -7,13 +7,13 @@
 //! fatal errors (memory_limit) by longjmp, which would skip it.
 
 use std::ffi::c_char;
-use std::mem::ManuallyDrop;
 use std::ptr::{null, null_mut};
 
 use ext_php_rs::types::Zval;
 use ext_php_rs::zend::ExecuteData;
-use sysvmsg_core::{MessageBuffer, MsgBufMut, Queue, SendFlags, TYPE_SIZE};
+use sysvmsg_core::{MsgBufMut, Queue, SendFlags, TYPE_SIZE};
 
+use crate::buffers::{ZendBuffer, RECEIVE_BUFFER, SEND_BUFFER};
 use crate::compat::{self, StackText};
 use crate::queue_class::{self, class_entry, is_queue, queue_of};
 use crate::serializer;
@@ -212,73 +212,6 @@ unsafe fn msg_set_queue_impl(ex: *mut zend_execute_data, rv: *mut zval) {
         }
         zend::zval_set_bool(rv, queue.set(&stat).is_ok());
     }
-}
-
-/// A buffer kept per thread and reused by every call, with a flag for the rare re-entrant use
-/// (a destructor or autoloader running inside msg_receive that calls msg_receive again).
-struct ReusableBuffer {
-    buf: std::cell::UnsafeCell<MessageBuffer>,
-    busy: std::cell::Cell<bool>,
-}
-
-// Where the reused buffers live: per thread on a thread-safe (ZTS) PHP, where requests run on
-// many threads; in plain statics otherwise, where PHP itself runs on one thread only and a
-// thread-local would cost a `__tls_get_addr` call per use in a shared library.
-#[cfg(php_zts)]
-thread_local! {
-    static SEND_BUFFER: ReusableBuffer = const { ReusableBuffer::new() };
-    static RECEIVE_BUFFER: ReusableBuffer = const { ReusableBuffer::new() };
-}
-#[cfg(not(php_zts))]
-static SEND_BUFFER: EngineThread<ReusableBuffer> = EngineThread(ReusableBuffer::new());
-#[cfg(not(php_zts))]
-static RECEIVE_BUFFER: EngineThread<ReusableBuffer> = EngineThread(ReusableBuffer::new());
-
-/// A value only the (single) PHP engine thread of a non-ZTS build touches, with the same `with`
-/// as a thread-local.
-#[cfg(not(php_zts))]
-struct EngineThread<T>(T);
-// SAFETY: a non-ZTS PHP runs every request on one thread; its own globals rely on the same.
-#[cfg(not(php_zts))]
-unsafe impl<T> Sync for EngineThread<T> {}
-#[cfg(not(php_zts))]
-impl<T> EngineThread<T> {
-    #[inline(always)]
-    fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
-        f(&self.0)
-    }
-}
-
-impl ReusableBuffer {
-    const fn new() -> Self {
-        ReusableBuffer { buf: std::cell::UnsafeCell::new(MessageBuffer::new()), busy: std::cell::Cell::new(false) }
-    }
-
-    /// Runs `f` with this buffer, or with a fresh one while the buffer is in use further up the
-    /// stack. A fatal error inside `f` leaves `busy` set; [`reset_buffers`] clears it per request.
-    fn with<R>(&self, retained: usize, f: impl FnOnce(&mut MessageBuffer) -> R) -> R {
-        if self.busy.replace(true) {
-            let mut fresh = ManuallyDrop::new(MessageBuffer::new());
-            let result = f(&mut fresh);
-            // SAFETY: dropped once, here; on a longjmp it is merely leaked.
-            unsafe { ManuallyDrop::drop(&mut fresh) };
-            return result;
-        }
-        // SAFETY: `busy` grants exclusive use until it is cleared below.
-        let buf = unsafe { &mut *self.buf.get() };
-        let result = f(buf);
-        if buf.capacity() > retained {
-            buf.shrink_to(retained);
-        }
-        self.busy.set(false);
-        result
-    }
-}
-
-/// Request startup: forget any buffer use a fatal error abandoned in the previous request.
-pub fn reset_buffers() {
-    SEND_BUFFER.with(|b| b.busy.set(false));
-    RECEIVE_BUFFER.with(|b| b.busy.set(false));
 }
 
 /// msg_send(SysvMessageQueue $queue, int $message_type, $message, bool $serialize = true,
@@ -494,14 +427,14 @@ unsafe fn msg_receive_impl(ex: *mut zend_execute_data, rv: *mut zval) {
         let kernel_flags = compat::receive_flags(flags);
         RECEIVE_BUFFER.with(|slot| {
             slot.with(compat::RECEIVE_BUFFER_RETAINED, |buf| {
-                match queue.receive(buf, max_size as usize, desired, kernel_flags) {
-                    Ok(_) => {
+                match queue.receive_into(buf, max_size as usize, desired, kernel_flags) {
+                    Ok(len) => {
                         zend::assign_ref_long(out_type, buf.mtype());
                         if !error_code.is_null() {
                             zend::assign_ref_long(error_code, 0);
                         }
                         zend::zval_set_bool(rv, true);
-                        deliver_message(buf, unserialize, out_message, rv);
+                        deliver_message(buf, len, unserialize, out_message, rv);
                     }
                     Err(e) => {
                         zend::assign_ref_long(out_type, 0);
@@ -516,11 +449,12 @@ unsafe fn msg_receive_impl(ex: *mut zend_execute_data, rv: *mut zval) {
     }
 }
 
-/// Stores the received message into `$message`: as PHP values, or as the raw bytes.
-unsafe fn deliver_message(buf: &mut MessageBuffer, unserialize: bool, out_message: *mut zval, rv: *mut zval) {
+/// Stores the received message (`len` payload bytes in `buf`) into `$message`: as PHP values, or
+/// as the raw bytes.
+unsafe fn deliver_message(buf: &mut ZendBuffer, len: usize, unserialize: bool, out_message: *mut zval, rv: *mut zval) {
     unsafe {
         if !unserialize {
-            zend::assign_ref_stringl(out_message, buf.payload());
+            zend::assign_ref_stringl(out_message, buf.payload(len));
             return;
         }
         let deliver = |value: *mut zval, parsed: bool| {
@@ -532,10 +466,6 @@ unsafe fn deliver_message(buf: &mut MessageBuffer, unserialize: bool, out_messag
                 zend::zval_set_bool(rv, false);
             }
         };
-        match compat::unserialize_input(buf) {
-            Some(bytes) => serializer::unserialize_then(bytes, deliver),
-            // No room for the terminator: report it as the corrupted message it cannot be parsed as.
-            None => deliver(null_mut(), false),
-        }
+        serializer::unserialize_then(compat::unserialize_input(buf, len), deliver);
     }
 }

@@ -6,6 +6,7 @@
 //!
 //! - [`functions`]: the seven functions, with a fast argument path and Zend's own parser behind it;
 //! - [`queue_class`]: the final class `SysvMessageQueue`;
+//! - [`buffers`]: the send and receive buffers reused from call to call;
 //! - [`serializer`]: the bridge to PHP's own serializer;
 //! - [`compat`]: every quirk kept for compatibility, and the four deliberate differences;
 //! - [`zend`]: the Zend API beyond ext-php-rs's bindings.
@@ -19,6 +20,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+mod buffers;
 mod compat;
 mod functions;
 mod queue_class;
@@ -160,7 +162,12 @@ unsafe extern "C" fn module_startup(_type: c_int, module_number: c_int) -> c_int
 }
 
 unsafe extern "C" fn request_startup(_type: c_int, _module_number: c_int) -> c_int {
-    functions::reset_buffers();
+    buffers::request_startup();
+    SUCCESS
+}
+
+unsafe extern "C" fn request_shutdown(_type: c_int, _module_number: c_int) -> c_int {
+    buffers::request_shutdown();
     SUCCESS
 }
 
@@ -182,6 +189,7 @@ pub extern "C" fn get_module() -> *mut ModuleEntry {
         let mut builder = ModuleBuilder::new("sysvmsg", PHP_VERSION)
             .startup_function(module_startup)
             .request_startup_function(request_startup)
+            .request_shutdown_function(request_shutdown)
             .info_function(module_info);
         for function in functions() {
             builder = builder.function(function);

@@ -95,6 +95,43 @@ impl<'a> MsgBufMut<'a> {
     pub fn as_msgbuf(&self) -> MsgBuf<'_> {
         MsgBuf { bytes: self.bytes }
     }
+
+    /// The type word's address for the kernel, and the payload room behind it.
+    pub(crate) fn raw_parts(&mut self) -> (*mut libc::c_void, usize) {
+        (self.bytes.as_mut_ptr().cast(), self.bytes.len() - TYPE_SIZE)
+    }
+}
+
+/// Memory a message can be received into (see [`crate::Queue::receive_into`]): a type word and
+/// payload room behind it, which the receive asks to grow when a message does not fit.
+pub trait MsgStorage {
+    /// Payload bytes available behind the type word.
+    fn payload_capacity(&self) -> usize;
+
+    /// Makes room for at least `payload` bytes, or returns false. What the storage held before
+    /// need not survive: a receive only grows before it asks the kernel again.
+    fn reserve_payload(&mut self, payload: usize) -> bool;
+
+    /// The whole storage as a writable msgbuf: type word and `payload_capacity()` bytes; None
+    /// when the storage cannot provide one (the receive then fails with `ENOMEM`).
+    fn msgbuf_mut(&mut self) -> Option<MsgBufMut<'_>>;
+}
+
+impl MsgStorage for MessageBuffer {
+    fn payload_capacity(&self) -> usize {
+        self.capacity()
+    }
+
+    fn reserve_payload(&mut self, payload: usize) -> bool {
+        self.try_reserve(payload).is_ok()
+    }
+
+    fn msgbuf_mut(&mut self) -> Option<MsgBufMut<'_>> {
+        if self.words.is_empty() {
+            self.words.push(0);
+        }
+        Some(MsgBufMut { bytes: self.bytes_mut() })
+    }
 }
 
 /// An owned, reusable msgbuf. Its storage only grows (until [`MessageBuffer::shrink_to`]), so a
@@ -200,11 +237,6 @@ impl MessageBuffer {
     /// Records that the kernel wrote a message of `len` payload bytes.
     pub(crate) fn set_received_len(&mut self, len: usize) {
         self.len = len.min(self.capacity());
-    }
-
-    /// The storage for the kernel to write into: a pointer to the type word and the payload room.
-    pub(crate) fn raw_storage(&mut self) -> (*mut libc::c_void, usize) {
-        (self.words.as_mut_ptr().cast(), self.capacity())
     }
 
     fn bytes(&self) -> &[u8] {

@@ -28,7 +28,7 @@ mod buffer;
 mod flags;
 mod queue;
 
-pub use buffer::{LayoutError, MessageBuffer, MsgBuf, MsgBufMut, TYPE_SIZE};
+pub use buffer::{LayoutError, MessageBuffer, MsgBuf, MsgBufMut, MsgStorage, TYPE_SIZE};
 pub use flags::{ReceiveFlags, SendFlags};
 pub use queue::{Queue, QueueStat};
 

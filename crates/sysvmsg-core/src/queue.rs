@@ -4,7 +4,7 @@ use std::mem::MaybeUninit;
 
 use libc::{c_int, c_long, key_t};
 
-use crate::{Error, MessageBuffer, MsgBuf, Operation, ReceiveFlags, Result, SendFlags};
+use crate::{Error, MessageBuffer, MsgBuf, MsgBufMut, MsgStorage, Operation, ReceiveFlags, Result, SendFlags};
 
 /// A message queue id. Copying it copies the name, not the queue: the kernel queue lives until
 /// [`Queue::remove`] or reboot, whatever happens to the values naming it.
@@ -90,13 +90,34 @@ impl Queue {
     /// of type N (with [`ReceiveFlags::EXCEPT`], the first not of type N), N < 0 the first of the
     /// lowest type at most |N|.
     ///
-    /// `buf` grows only as far as the message needs, not to `max_size`: the call starts with the
-    /// buffer's capacity ([`Queue::INITIAL_RECEIVE_CAPACITY`] for a buffer that has none) and, when the kernel says the
-    /// selected message is longer, grows and asks again. The outcome for every message is the
-    /// one of a single `msgrcv` with `max_size`: a message longer than `max_size` still fails with
-    /// `E2BIG` (it stays queued) or, with [`ReceiveFlags::NO_ERROR`], is cut to `max_size` bytes.
-    /// The retry only ever runs after the kernel left the message in the queue, so between the two
-    /// calls another reader may take it, exactly as it could have before the first.
+    /// `buf` grows only as far as the message needs, not to `max_size`: see [`Queue::receive_into`].
+    ///
+    /// # Errors
+    /// As [`Queue::receive_into`]; `ENOMEM` when the buffer could not grow to the message's size.
+    pub fn receive(
+        self,
+        buf: &mut MessageBuffer,
+        max_size: usize,
+        msg_type: c_long,
+        flags: ReceiveFlags,
+    ) -> Result<usize> {
+        let len = self.receive_into(buf, max_size, msg_type, flags)?;
+        buf.set_received_len(len);
+        Ok(len)
+    }
+
+    /// Receives one message of at most `max_size` payload bytes into any [`MsgStorage`] (for
+    /// example memory from an interpreter's own allocator), returning the payload length; the
+    /// message is the storage's type word and its first `len` payload bytes.
+    ///
+    /// The storage grows only as far as the message needs, not to `max_size`: the call starts
+    /// with its capacity ([`Queue::INITIAL_RECEIVE_CAPACITY`] for storage that has none) and, when
+    /// the kernel says the selected message is longer, grows and asks again. The outcome for
+    /// every message is the one of a single `msgrcv` with `max_size`: a message longer than
+    /// `max_size` still fails with `E2BIG` (it stays queued) or, with [`ReceiveFlags::NO_ERROR`],
+    /// is cut to `max_size` bytes. The retry only ever runs after the kernel left the message in
+    /// the queue, so between the two calls another reader may take it, exactly as it could have
+    /// before the first.
     ///
     /// # Errors
     /// - `ENOMSG`: nothing matches and [`ReceiveFlags::NO_WAIT`] was given.
@@ -104,11 +125,11 @@ impl Queue {
     /// - `EIDRM`: the queue was removed while waiting.
     /// - `EINVAL`: the queue does not exist (any more), or `max_size` exceeds `isize::MAX`.
     /// - `EINTR`: a signal arrived while waiting; Linux never restarts this call.
-    /// - `ENOMEM`: the buffer could not grow to the message's size.
+    /// - `ENOMEM`: the storage refused to grow to the message's size.
     /// - `EACCES`: no read permission.
-    pub fn receive(
+    pub fn receive_into<S: MsgStorage + ?Sized>(
         self,
-        buf: &mut MessageBuffer,
+        storage: &mut S,
         max_size: usize,
         msg_type: c_long,
         flags: ReceiveFlags,
@@ -117,17 +138,22 @@ impl Queue {
             // What the kernel answers for such a size, without building a buffer for it.
             return Err(Error::new(Operation::Receive, libc::EINVAL));
         }
-        let start = match buf.capacity() {
+        let start = match storage.payload_capacity() {
             0 => Queue::INITIAL_RECEIVE_CAPACITY,
             capacity => capacity,
         };
         let mut attempt = max_size.min(start);
         loop {
-            reserve(buf, attempt)?;
+            if !storage.reserve_payload(attempt) {
+                return Err(Error::new(Operation::Receive, libc::ENOMEM));
+            }
             let final_attempt = attempt >= max_size;
             // A cut-down attempt must not truncate: only a message that fits `max_size` decides.
             let attempt_flags = if final_attempt { flags } else { flags.without(ReceiveFlags::NO_ERROR) };
-            match self.receive_once(buf, attempt, msg_type, attempt_flags) {
+            let Some(msg) = storage.msgbuf_mut() else {
+                return Err(Error::new(Operation::Receive, libc::ENOMEM));
+            };
+            match self.receive_once(msg, attempt, msg_type, attempt_flags) {
                 Err(e) if e.errno() == libc::E2BIG && !final_attempt => {
                     attempt = max_size.min(attempt.saturating_mul(4));
                 }
@@ -136,22 +162,20 @@ impl Queue {
         }
     }
 
-    /// Payload bytes a receive into an empty buffer starts with: the kernel's default `msgmax`,
+    /// Payload bytes a receive into empty storage starts with: the kernel's default `msgmax`,
     /// so that typical messages arrive in one call.
     pub const INITIAL_RECEIVE_CAPACITY: usize = 8192;
 
-    fn receive_once(self, buf: &mut MessageBuffer, size: usize, msg_type: c_long, flags: ReceiveFlags) -> Result<usize> {
-        let (storage, capacity) = buf.raw_storage();
+    fn receive_once(self, mut msg: MsgBufMut<'_>, size: usize, msg_type: c_long, flags: ReceiveFlags) -> Result<usize> {
+        let (storage, capacity) = msg.raw_parts();
         let size = size.min(capacity);
         // SAFETY: `storage` points to a c_long-aligned type word followed by `capacity` >= `size`
-        // writable bytes, owned by `buf` and borrowed mutably for the call.
+        // writable bytes (checked when the MsgBufMut was made), borrowed mutably for the call.
         let received = unsafe { libc::msgrcv(self.id, storage, size, msg_type, flags.bits()) };
         if received < 0 {
             return Err(Error::last(Operation::Receive));
         }
-        let len = usize::try_from(received).unwrap_or(0);
-        buf.set_received_len(len);
-        Ok(len)
+        Ok(usize::try_from(received).unwrap_or(0))
     }
 
     /// Reads the queue's state (`IPC_STAT`).
@@ -205,10 +229,6 @@ impl Queue {
 fn permission_bits(mode: u32) -> c_int {
     // msgget reads only the low nine bits as permissions; the rest would be taken as flags.
     (mode & 0o777) as c_int
-}
-
-fn reserve(buf: &mut MessageBuffer, payload: usize) -> Result<()> {
-    buf.try_reserve(payload).map_err(|_| Error::new(Operation::Receive, libc::ENOMEM))
 }
 
 /// A queue's state as `IPC_STAT` reports it.
@@ -391,6 +411,36 @@ mod tests {
         let len = q.0.receive(&mut buf, 5000, 0, ReceiveFlags::NO_WAIT | ReceiveFlags::NO_ERROR).unwrap();
         assert_eq!(buf.payload(), &payload[..len]);
         assert_eq!(len, 5000);
+    }
+
+    /// Storage of a fixed size that refuses to grow, as an interpreter's allocator may.
+    struct FixedStorage([c_long; 4]);
+
+    impl MsgStorage for FixedStorage {
+        fn payload_capacity(&self) -> usize {
+            3 * crate::TYPE_SIZE
+        }
+        fn reserve_payload(&mut self, payload: usize) -> bool {
+            payload <= self.payload_capacity()
+        }
+        fn msgbuf_mut(&mut self) -> Option<MsgBufMut<'_>> {
+            // SAFETY: test-only view of initialised words as bytes.
+            let bytes = unsafe { std::slice::from_raw_parts_mut(self.0.as_mut_ptr().cast(), 32) };
+            MsgBufMut::from_bytes(bytes).ok()
+        }
+    }
+
+    #[test]
+    fn any_storage_can_receive_and_refusing_to_grow_is_enomem() {
+        let q = TestQueue::new();
+        send(q.0, 9, b"0123456789").unwrap();
+        let mut storage = FixedStorage([0; 4]);
+        assert_eq!(q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::NO_WAIT).unwrap(), 10);
+        assert_eq!(storage.0[0], 9);
+        send(q.0, 9, &[1; 100]).unwrap();
+        let err = q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::NO_WAIT).unwrap_err();
+        assert_eq!(err.errno(), libc::ENOMEM);
+        assert_eq!(q.0.stat().unwrap().qnum(), 1, "the message stays queued");
     }
 
     #[test]

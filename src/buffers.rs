@@ -1,0 +1,221 @@
+//! The buffers msg_send and msg_receive reuse from call to call, so a call allocates nothing
+//! (the C extension allocates max_message_size bytes per receive).
+//!
+//! - The send buffer is a [`MessageBuffer`] on the Rust heap, for payloads up to
+//!   `compat::SEND_BUFFER_RETAINED`; larger ones are sent from Zend's heap (`functions::send_bytes`).
+//! - The receive buffer is a [`ZendBuffer`] on Zend's request heap: it counts against memory_limit
+//!   like the C extension's, grows only to the size of the messages actually received, and is
+//!   freed at the end of every request.
+
+use std::cell::{Cell, UnsafeCell};
+
+use sysvmsg_core::{c_long, MessageBuffer, MsgBufMut, MsgStorage, TYPE_SIZE};
+
+use crate::zend;
+
+/// What a reused buffer must offer: an empty one for re-entrant calls, trimming after a large
+/// message, and giving its memory back.
+pub trait Scratch {
+    /// A buffer that holds no memory yet.
+    fn empty() -> Self;
+    /// Gives back memory beyond `retained` payload bytes.
+    fn trim(&mut self, retained: usize);
+    /// Gives back all memory.
+    fn release(&mut self);
+}
+
+impl Scratch for MessageBuffer {
+    fn empty() -> Self {
+        MessageBuffer::new()
+    }
+    fn trim(&mut self, retained: usize) {
+        if self.capacity() > retained {
+            self.shrink_to(retained);
+        }
+    }
+    fn release(&mut self) {
+        *self = MessageBuffer::new();
+    }
+}
+
+/// Receive storage on Zend's request heap: a type word, `payload_capacity` bytes, and one spare
+/// byte behind them for the NUL the unserializer needs. It has no destructor: Zend reports fatal
+/// errors by longjmp, and whatever it holds then is reclaimed with the request heap.
+pub struct ZendBuffer {
+    block: *mut u8,
+    payload_capacity: usize,
+}
+
+impl ZendBuffer {
+    pub const fn new() -> Self {
+        ZendBuffer { block: std::ptr::null_mut(), payload_capacity: 0 }
+    }
+
+    /// The type of the message received last.
+    pub fn mtype(&self) -> c_long {
+        let mut word = [0u8; TYPE_SIZE];
+        if !self.block.is_null() {
+            // SAFETY: a non-null block starts with the type word.
+            unsafe { std::ptr::copy_nonoverlapping(self.block, word.as_mut_ptr(), TYPE_SIZE) };
+        }
+        c_long::from_ne_bytes(word)
+    }
+
+    /// The first `len` payload bytes (at most the capacity).
+    pub fn payload(&self, len: usize) -> &[u8] {
+        if self.block.is_null() {
+            return &[];
+        }
+        // SAFETY: the block holds the type word and `payload_capacity` payload bytes, all
+        // initialised when it was allocated.
+        unsafe { std::slice::from_raw_parts(self.block.add(TYPE_SIZE), len.min(self.payload_capacity)) }
+    }
+
+    /// The first `len` payload bytes, with a NUL written right after them into the spare byte.
+    pub fn payload_nul_terminated(&mut self, len: usize) -> &[u8] {
+        let len = len.min(self.payload_capacity);
+        if !self.block.is_null() {
+            // SAFETY: the block has `payload_capacity + 1` bytes behind the type word.
+            unsafe { *self.block.add(TYPE_SIZE + len) = 0 };
+        }
+        self.payload(len)
+    }
+
+    /// Forgets the block without freeing it: at request startup, a block left by a request that
+    /// never reached its shutdown belongs to a heap Zend has already reset.
+    fn forget(&mut self) {
+        *self = ZendBuffer::new();
+    }
+}
+
+impl Scratch for ZendBuffer {
+    fn empty() -> Self {
+        ZendBuffer::new()
+    }
+    fn trim(&mut self, retained: usize) {
+        if self.payload_capacity > retained {
+            self.release();
+        }
+    }
+    fn release(&mut self) {
+        let block = std::mem::replace(&mut self.block, std::ptr::null_mut());
+        self.payload_capacity = 0;
+        if !block.is_null() {
+            // SAFETY: the block came from _emalloc in this request and is freed once.
+            unsafe { zend::_efree(block.cast()) };
+        }
+    }
+}
+
+impl MsgStorage for ZendBuffer {
+    fn payload_capacity(&self) -> usize {
+        self.payload_capacity
+    }
+
+    fn reserve_payload(&mut self, payload: usize) -> bool {
+        if !self.block.is_null() && payload <= self.payload_capacity {
+            return true;
+        }
+        // The old contents need not survive, so free first: the peak is one block, not two.
+        self.release();
+        let Some(size) = payload.checked_add(TYPE_SIZE + 1) else { return false };
+        // SAFETY: _emalloc returns an 8-aligned block of `size` bytes or bails out (memory_limit),
+        // in which case this buffer is already empty. Zeroing initialises every byte once.
+        unsafe {
+            let block = zend::_emalloc(size).cast::<u8>();
+            std::ptr::write_bytes(block, 0, size);
+            self.block = block;
+        }
+        self.payload_capacity = payload;
+        true
+    }
+
+    fn msgbuf_mut(&mut self) -> Option<MsgBufMut<'_>> {
+        if self.block.is_null() {
+            return None;
+        }
+        // SAFETY: the block has the type word and `payload_capacity` initialised bytes, borrowed
+        // mutably through `self`.
+        let bytes = unsafe { std::slice::from_raw_parts_mut(self.block, TYPE_SIZE + self.payload_capacity) };
+        MsgBufMut::from_bytes(bytes).ok()
+    }
+}
+
+/// A buffer reused by every call, with a flag for the rare re-entrant use (a destructor or
+/// autoloader running inside msg_receive that calls msg_receive again).
+pub struct ReusableBuffer<B> {
+    buf: UnsafeCell<B>,
+    busy: Cell<bool>,
+}
+
+impl<B: Scratch> ReusableBuffer<B> {
+    const fn new(buf: B) -> Self {
+        ReusableBuffer { buf: UnsafeCell::new(buf), busy: Cell::new(false) }
+    }
+
+    /// Runs `f` with this buffer, or with an empty one while the buffer is in use further up the
+    /// stack; afterwards keeps at most `retained` payload bytes. A fatal error inside `f` leaves
+    /// `busy` set, which the request hooks clear.
+    pub fn with<R>(&self, retained: usize, f: impl FnOnce(&mut B) -> R) -> R {
+        if self.busy.replace(true) {
+            let mut fresh = std::mem::ManuallyDrop::new(B::empty());
+            let result = f(&mut fresh);
+            fresh.release();
+            return result;
+        }
+        // SAFETY: `busy` grants exclusive use until it is cleared below.
+        let buf = unsafe { &mut *self.buf.get() };
+        let result = f(buf);
+        buf.trim(retained);
+        self.busy.set(false);
+        result
+    }
+
+    /// Runs `f` on the buffer at a request boundary, when no call can be using it.
+    fn at_request_boundary(&self, f: impl FnOnce(&mut B)) {
+        self.busy.set(false);
+        // SAFETY: request startup and shutdown run outside any msg_* call.
+        f(unsafe { &mut *self.buf.get() });
+    }
+}
+
+// Where the reused buffers live: per thread on a thread-safe (ZTS) PHP, where requests run on
+// many threads; in plain statics otherwise, where PHP itself runs on one thread only and a
+// thread-local would cost a `__tls_get_addr` call per use in a shared library.
+#[cfg(php_zts)]
+thread_local! {
+    pub static SEND_BUFFER: ReusableBuffer<MessageBuffer> = const { ReusableBuffer::new(MessageBuffer::new()) };
+    pub static RECEIVE_BUFFER: ReusableBuffer<ZendBuffer> = const { ReusableBuffer::new(ZendBuffer::new()) };
+}
+#[cfg(not(php_zts))]
+pub static SEND_BUFFER: EngineThread<ReusableBuffer<MessageBuffer>> =
+    EngineThread(ReusableBuffer::new(MessageBuffer::new()));
+#[cfg(not(php_zts))]
+pub static RECEIVE_BUFFER: EngineThread<ReusableBuffer<ZendBuffer>> =
+    EngineThread(ReusableBuffer::new(ZendBuffer::new()));
+
+/// A value only the (single) PHP engine thread of a non-ZTS build touches, with the same `with`
+/// as a thread-local.
+#[cfg(not(php_zts))]
+pub struct EngineThread<T>(T);
+// SAFETY: a non-ZTS PHP runs every request on one thread; its own globals rely on the same.
+#[cfg(not(php_zts))]
+unsafe impl<T> Sync for EngineThread<T> {}
+#[cfg(not(php_zts))]
+impl<T> EngineThread<T> {
+    #[inline(always)]
+    pub fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
+        f(&self.0)
+    }
+}
+
+/// Request startup: forget what a request that ended in a fatal error may have left.
+pub fn request_startup() {
+    SEND_BUFFER.with(|b| b.at_request_boundary(|_| {}));
+    RECEIVE_BUFFER.with(|b| b.at_request_boundary(ZendBuffer::forget));
+}
+
+/// Request shutdown: the receive buffer lives on the request heap and goes with the request.
+pub fn request_shutdown() {
+    RECEIVE_BUFFER.with(|b| b.at_request_boundary(Scratch::release));
+}
