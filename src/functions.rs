@@ -299,15 +299,9 @@ unsafe fn send_serialized(
         if !serializer::serialize_after_type_word(&mut out, message) {
             return None;
         }
+        // A zend_string's text is 8-aligned and starts with the room left for the type word.
         let bytes = std::slice::from_raw_parts_mut((*out.s).val.as_mut_ptr().cast::<u8>(), (*out.s).len);
-        let result = match MsgBufMut::from_bytes(bytes) {
-            Ok(mut msg) => {
-                msg.set_mtype(mtype);
-                queue.send(msg.as_msgbuf(), flags)
-            }
-            // A zend_string's text is always 8-aligned and holds the type word; unreachable.
-            Err(_) => Err(sysvmsg_core::Error::new(sysvmsg_core::Operation::Send, libc::EINVAL)),
-        };
+        let result = send_in_place(queue, bytes, mtype, flags);
         zend::smart_str_free(&mut out);
         Some(result)
     }
@@ -360,16 +354,22 @@ unsafe fn send_bytes(
         // Initialise every byte before the slice is made: the type word here, the payload next.
         std::ptr::write_bytes(storage, 0, TYPE_SIZE);
         std::ptr::copy_nonoverlapping(payload.as_ptr(), storage.add(TYPE_SIZE), payload.len());
-        let result = match MsgBufMut::from_bytes(std::slice::from_raw_parts_mut(storage, size)) {
-            Ok(mut msg) => {
-                msg.set_mtype(mtype);
-                queue.send(msg.as_msgbuf(), flags)
-            }
-            // Zend's allocator returns 8-aligned blocks; unreachable.
-            Err(_) => Err(sysvmsg_core::Error::new(sysvmsg_core::Operation::Send, libc::EINVAL)),
-        };
+        // Zend's allocator returns 8-aligned blocks.
+        let result = send_in_place(queue, std::slice::from_raw_parts_mut(storage, size), mtype, flags);
         zend::_efree(storage.cast());
         result
+    }
+}
+
+/// Writes `mtype` into the type word at the front of `msgbuf` and sends it where it lies.
+fn send_in_place(queue: Queue, msgbuf: &mut [u8], mtype: zend_long, flags: SendFlags) -> sysvmsg_core::Result<()> {
+    match MsgBufMut::from_bytes(msgbuf) {
+        Ok(mut msg) => {
+            msg.set_mtype(mtype);
+            queue.send(msg.as_msgbuf(), flags)
+        }
+        // Both callers hand over 8-aligned memory with room for the type word; unreachable.
+        Err(_) => Err(sysvmsg_core::Error::new(sysvmsg_core::Operation::Send, libc::EINVAL)),
     }
 }
 
