@@ -26,10 +26,12 @@
 
 mod buffer;
 mod flags;
+mod limits;
 mod queue;
 
 pub use buffer::{LayoutError, MessageBuffer, MsgBuf, MsgBufMut, MsgStorage, TYPE_SIZE};
 pub use flags::{ReceiveFlags, SendFlags};
+pub use limits::{Limits, MsgMax};
 pub use queue::{Queue, QueueStat};
 
 pub use libc::{c_long, key_t};

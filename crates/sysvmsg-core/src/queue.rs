@@ -4,7 +4,7 @@ use std::mem::MaybeUninit;
 
 use libc::{c_int, c_long, key_t};
 
-use crate::{Error, MessageBuffer, MsgBuf, MsgBufMut, MsgStorage, Operation, ReceiveFlags, Result, SendFlags};
+use crate::{Error, MessageBuffer, MsgBuf, MsgBufMut, MsgMax, MsgStorage, Operation, ReceiveFlags, Result, SendFlags};
 
 /// A message queue id. Copying it copies the name, not the queue: the kernel queue lives until
 /// [`Queue::remove`] or reboot, whatever happens to the values naming it.
@@ -90,10 +90,12 @@ impl Queue {
     /// of type N (with [`ReceiveFlags::EXCEPT`], the first not of type N), N < 0 the first of the
     /// lowest type at most |N|.
     ///
-    /// `buf` grows only as far as the message needs, not to `max_size`: see [`Queue::receive_into`].
+    /// `buf` holds at most min(`max_size`, the namespace's `msgmax`) bytes: see
+    /// [`Queue::receive_into`]. This reads `msgmax` from the kernel on every call; keep a
+    /// [`MsgMax`] and call `receive_into` to read it once.
     ///
     /// # Errors
-    /// As [`Queue::receive_into`]; `ENOMEM` when the buffer could not grow to the message's size.
+    /// As [`Queue::receive_into`]; `ENOMEM` when the buffer could not grow to the needed size.
     pub fn receive(
         self,
         buf: &mut MessageBuffer,
@@ -101,7 +103,7 @@ impl Queue {
         msg_type: c_long,
         flags: ReceiveFlags,
     ) -> Result<usize> {
-        let len = self.receive_into(buf, max_size, msg_type, flags)?;
+        let len = self.receive_into(buf, max_size, msg_type, flags, &mut MsgMax::unknown())?;
         buf.set_received_len(len);
         Ok(len)
     }
@@ -110,14 +112,20 @@ impl Queue {
     /// example memory from an interpreter's own allocator), returning the payload length; the
     /// message is the storage's type word and its first `len` payload bytes.
     ///
-    /// The storage grows only as far as the message needs, not to `max_size`: the call starts
-    /// with its capacity ([`Queue::INITIAL_RECEIVE_CAPACITY`] for storage that has none) and, when
-    /// the kernel says the selected message is longer, grows and asks again. The outcome for
-    /// every message is the one of a single `msgrcv` with `max_size`: a message longer than
-    /// `max_size` still fails with `E2BIG` (it stays queued) or, with [`ReceiveFlags::NO_ERROR`],
-    /// is cut to `max_size` bytes. The retry only ever runs after the kernel left the message in
-    /// the queue, so between the two calls another reader may take it, exactly as it could have
-    /// before the first.
+    /// The outcome is the one of a single `msgrcv` with a `max_size` buffer, whatever `max_size`
+    /// is, while the storage holds at most min(`max_size`, the namespace's `msgmax`) bytes: no
+    /// message sent in the namespace is longer than `msgmax`, so one `msgrcv` with that much
+    /// room receives whatever the full-size one would. `msgmax` is the value the caller's
+    /// [`MsgMax`] holds (read from the kernel on its first use). That single call matters
+    /// for a blocked receiver: the kernel hands a new message straight to the first waiter whose
+    /// buffer fits it, before `msgsnd` returns, and answers `E2BIG` to the waiters in front whose
+    /// buffers do not, so a receive that started smaller and grew on `E2BIG` would lose the
+    /// message to another waiter, or to a removal of the queue right after the send.
+    ///
+    /// Only a message longer than that (`msgmax` was raised since it was read, or lowered after
+    /// the message was queued) takes a second call: on `E2BIG` below `max_size` the receive reads
+    /// `msgmax` again, grows and asks again. A message longer than `max_size` still fails with
+    /// `E2BIG` (it stays queued) or, with [`ReceiveFlags::NO_ERROR`], is cut to `max_size` bytes.
     ///
     /// # Errors
     /// - `ENOMSG`: nothing matches and [`ReceiveFlags::NO_WAIT`] was given.
@@ -125,7 +133,7 @@ impl Queue {
     /// - `EIDRM`: the queue was removed while waiting.
     /// - `EINVAL`: the queue does not exist (any more), or `max_size` exceeds `isize::MAX`.
     /// - `EINTR`: a signal arrived while waiting; Linux never restarts this call.
-    /// - `ENOMEM`: the storage refused to grow to the message's size.
+    /// - `ENOMEM`: the storage refused to grow to the size needed.
     /// - `EACCES`: no read permission.
     pub fn receive_into<S: MsgStorage + ?Sized>(
         self,
@@ -133,38 +141,31 @@ impl Queue {
         max_size: usize,
         msg_type: c_long,
         flags: ReceiveFlags,
+        msgmax: &mut MsgMax,
     ) -> Result<usize> {
         if max_size > isize::MAX as usize {
             // What the kernel answers for such a size, without building a buffer for it.
             return Err(Error::new(Operation::Receive, libc::EINVAL));
         }
-        let start = match storage.payload_capacity() {
-            0 => Queue::INITIAL_RECEIVE_CAPACITY,
-            capacity => capacity,
-        };
-        let mut attempt = max_size.min(start);
+        let mut attempt = max_size.min(msgmax.get());
         loop {
             if !storage.reserve_payload(attempt) {
                 return Err(Error::new(Operation::Receive, libc::ENOMEM));
             }
             let final_attempt = attempt >= max_size;
-            // A cut-down attempt must not truncate: only a message that fits `max_size` decides.
+            // Below max_size, NO_ERROR would cut a longer message at the wrong length.
             let attempt_flags = if final_attempt { flags } else { flags.without(ReceiveFlags::NO_ERROR) };
             let Some(msg) = storage.msgbuf_mut() else {
                 return Err(Error::new(Operation::Receive, libc::ENOMEM));
             };
             match self.receive_once(msg, attempt, msg_type, attempt_flags) {
                 Err(e) if e.errno() == libc::E2BIG && !final_attempt => {
-                    attempt = max_size.min(attempt.saturating_mul(4));
+                    attempt = max_size.min(msgmax.refresh().max(attempt.saturating_mul(4)));
                 }
                 result => return result,
             }
         }
     }
-
-    /// Payload bytes a receive into empty storage starts with: the kernel's default `msgmax`,
-    /// so that typical messages arrive in one call.
-    pub const INITIAL_RECEIVE_CAPACITY: usize = 8192;
 
     fn receive_once(self, mut msg: MsgBufMut<'_>, size: usize, msg_type: c_long, flags: ReceiveFlags) -> Result<usize> {
         let (storage, capacity) = msg.raw_parts();
@@ -369,17 +370,18 @@ mod tests {
     }
 
     #[test]
-    fn huge_max_size_only_allocates_what_the_message_needs() {
+    fn huge_max_size_allocates_at_most_msgmax() {
         let q = TestQueue::new();
         send(q.0, 1, b"small").unwrap();
         let mut buf = MessageBuffer::new();
         let len = q.0.receive(&mut buf, isize::MAX as usize, 0, ReceiveFlags::NO_WAIT).unwrap();
         assert_eq!(&buf.payload()[..len], b"small");
-        assert!(buf.capacity() <= 2 * Queue::INITIAL_RECEIVE_CAPACITY);
+        let msgmax = crate::Limits::read().unwrap().msgmax;
+        assert!(buf.capacity() >= msgmax && buf.capacity() < msgmax + 2 * crate::TYPE_SIZE);
     }
 
     #[test]
-    fn messages_longer_than_the_initial_capacity_grow_the_buffer() {
+    fn messages_of_msgmax_bytes_arrive_in_a_small_buffer() {
         let q = TestQueue::new();
         let mut stat = q.0.stat().unwrap();
         stat.set_qbytes(64 * 1024);
@@ -433,12 +435,14 @@ mod tests {
     #[test]
     fn any_storage_can_receive_and_refusing_to_grow_is_enomem() {
         let q = TestQueue::new();
+        let mut msgmax = MsgMax::unknown();
         send(q.0, 9, b"0123456789").unwrap();
         let mut storage = FixedStorage([0; 4]);
-        assert_eq!(q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::NO_WAIT).unwrap(), 10);
+        assert_eq!(q.0.receive_into(&mut storage, 24, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap(), 10);
         assert_eq!(storage.0[0], 9);
-        send(q.0, 9, &[1; 100]).unwrap();
-        let err = q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::NO_WAIT).unwrap_err();
+        send(q.0, 9, &[1; 10]).unwrap();
+        // A receive needs room for min(max_size, msgmax) bytes, whatever the message's size.
+        let err = q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap_err();
         assert_eq!(err.errno(), libc::ENOMEM);
         assert_eq!(q.0.stat().unwrap().qnum(), 1, "the message stays queued");
     }
@@ -517,5 +521,124 @@ mod tests {
     #[test]
     fn type_word_is_c_long() {
         assert_eq!(crate::TYPE_SIZE, std::mem::size_of::<c_long>());
+    }
+
+    /// Runs `test` on a thread of its own in a new IPC namespace whose `msgmax` and `msgmnb` are
+    /// `msgmax` bytes (threads it spawns share that namespace); false when this process may not
+    /// do that (not root), so the caller can say it skipped.
+    fn in_namespace_with_msgmax(msgmax: usize, test: impl FnOnce() + Send + 'static) -> bool {
+        std::thread::spawn(move || {
+            // SAFETY: unshare takes no pointers; CLONE_NEWIPC moves only this thread.
+            if unsafe { libc::unshare(libc::CLONE_NEWIPC) } != 0 {
+                return false;
+            }
+            for name in ["msgmax", "msgmnb"] {
+                if std::fs::write(format!("/proc/sys/kernel/{name}"), msgmax.to_string()).is_err() {
+                    return false;
+                }
+            }
+            test();
+            true
+        })
+        .join()
+        .unwrap()
+    }
+
+    /// Waits until the thread `tid` of this process sleeps in msgrcv (x86_64: 70, aarch64: 188).
+    fn wait_until_receiving(tid: libc::pid_t) {
+        let msgrcv = if cfg!(target_arch = "aarch64") { "188" } else { "70" };
+        let path = format!("/proc/self/task/{tid}/syscall");
+        for _ in 0..10_000 {
+            let syscall = std::fs::read_to_string(&path).unwrap_or_default();
+            if syscall.split_whitespace().next() == Some(msgrcv) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        panic!("thread {tid} never blocked in msgrcv");
+    }
+
+    /// A thread that blocks in a receive with `max_size` once its storage holds `prior` bytes,
+    /// returning its tid and a handle to what it received.
+    fn blocked_receiver(
+        q: Queue,
+        max_size: usize,
+        prior: usize,
+    ) -> (libc::pid_t, std::thread::JoinHandle<Result<(c_long, Vec<u8>)>>) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let handle = std::thread::spawn(move || {
+            let mut buf = MessageBuffer::with_capacity(prior);
+            // SAFETY: gettid has no preconditions.
+            tx.send(unsafe { libc::gettid() }).unwrap();
+            let len = q.receive(&mut buf, max_size, 0, ReceiveFlags::empty())?;
+            Ok((buf.mtype(), buf.payload()[..len].to_vec()))
+        });
+        let tid = rx.recv().unwrap();
+        wait_until_receiving(tid);
+        (tid, handle)
+    }
+
+    #[test]
+    fn a_blocked_receiver_gets_a_message_sent_right_before_the_queue_is_removed() {
+        let ran = in_namespace_with_msgmax(1 << 20, || {
+            for size in [9000, 40_000, 300_000, 1 << 20] {
+                let q = Queue::create_private(0o600).unwrap();
+                let (_, receiver) = blocked_receiver(q, 1 << 21, 0);
+                let payload: Vec<u8> = (0..size).map(|i| (i % 253) as u8).collect();
+                let mut buf = MessageBuffer::new();
+                buf.set_message(5, &payload);
+                q.send(buf.as_msgbuf(), SendFlags::empty()).unwrap();
+                q.remove().unwrap();
+                assert_eq!(receiver.join().unwrap(), Ok((5, payload)), "message of {size} bytes");
+            }
+        });
+        if !ran {
+            eprintln!("skipped: raising msgmax in a new IPC namespace needs root");
+        }
+    }
+
+    #[test]
+    fn the_first_blocked_receiver_that_fits_gets_the_message() {
+        let ran = in_namespace_with_msgmax(1 << 20, || {
+            let q = Queue::create_private(0o600).unwrap();
+            // The first waiter starts with no storage, the second with a large one: both must
+            // ask the kernel with room for any message, or the first loses its turn.
+            let (_, first) = blocked_receiver(q, 1 << 20, 0);
+            let (_, second) = blocked_receiver(q, 1 << 20, 1 << 20);
+            let mut buf = MessageBuffer::new();
+            buf.set_message(1, &[7; 20_000]);
+            q.send(buf.as_msgbuf(), SendFlags::empty()).unwrap();
+            buf.set_message(1, &[8]);
+            q.send(buf.as_msgbuf(), SendFlags::empty()).unwrap();
+            assert_eq!(first.join().unwrap().unwrap().1.len(), 20_000);
+            assert_eq!(second.join().unwrap().unwrap().1, vec![8]);
+            q.remove().unwrap();
+        });
+        if !ran {
+            eprintln!("skipped: raising msgmax in a new IPC namespace needs root");
+        }
+    }
+
+    #[test]
+    fn a_message_longer_than_the_msgmax_read_is_still_received() {
+        let ran = in_namespace_with_msgmax(8192, || {
+            let mut msgmax = MsgMax::unknown();
+            assert_eq!(msgmax.get(), 8192);
+            std::fs::write("/proc/sys/kernel/msgmax", "65536").unwrap();
+            std::fs::write("/proc/sys/kernel/msgmnb", "65536").unwrap();
+            let q = Queue::create_private(0o600).unwrap();
+            let payload = vec![3; 50_000];
+            let mut buf = MessageBuffer::new();
+            buf.set_message(2, &payload);
+            q.send(buf.as_msgbuf(), SendFlags::NO_WAIT).unwrap();
+            let mut storage = MessageBuffer::new();
+            let len = q.receive_into(&mut storage, 1 << 20, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap();
+            assert_eq!(len, 50_000);
+            assert_eq!(msgmax.get(), 65536, "the E2BIG made it read msgmax again");
+            q.remove().unwrap();
+        });
+        if !ran {
+            eprintln!("skipped: raising msgmax in a new IPC namespace needs root");
+        }
     }
 }
