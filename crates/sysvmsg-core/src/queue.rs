@@ -404,11 +404,11 @@ mod tests {
     }
 
     #[test]
-    fn no_error_truncates_at_max_size_even_when_growing() {
+    fn no_error_truncates_at_max_size() {
         let q = TestQueue::new();
         let payload: Vec<u8> = (0..6000u32).map(|i| i as u8).collect();
         send(q.0, 1, &payload).unwrap();
-        // A small buffer must grow to max_size and cut there, not cut at its own capacity.
+        // A buffer that held less before must still cut at max_size, not at its old capacity.
         let mut buf = MessageBuffer::with_capacity(16);
         let len = q.0.receive(&mut buf, 5000, 0, ReceiveFlags::NO_WAIT | ReceiveFlags::NO_ERROR).unwrap();
         assert_eq!(buf.payload(), &payload[..len]);
@@ -558,13 +558,12 @@ mod tests {
         panic!("thread {tid} never blocked in msgrcv");
     }
 
+    /// What a receiver thread got: the type and the payload.
+    type Received = std::thread::JoinHandle<Result<(c_long, Vec<u8>)>>;
+
     /// A thread that blocks in a receive with `max_size` once its storage holds `prior` bytes,
     /// returning its tid and a handle to what it received.
-    fn blocked_receiver(
-        q: Queue,
-        max_size: usize,
-        prior: usize,
-    ) -> (libc::pid_t, std::thread::JoinHandle<Result<(c_long, Vec<u8>)>>) {
+    fn blocked_receiver(q: Queue, max_size: usize, prior: usize) -> (libc::pid_t, Received) {
         let (tx, rx) = std::sync::mpsc::channel();
         let handle = std::thread::spawn(move || {
             let mut buf = MessageBuffer::with_capacity(prior);
