@@ -4,22 +4,26 @@
 //! - The send buffer is a [`MessageBuffer`] on the Rust heap, for payloads up to
 //!   `compat::SEND_BUFFER_RETAINED`; larger ones are sent from Zend's heap (`functions::send_bytes`).
 //! - The receive buffer is a [`ZendBuffer`] on Zend's request heap: it counts against memory_limit
-//!   like the C extension's, grows only to the size of the messages actually received, and is
-//!   freed at the end of every request.
+//!   like the C extension's, holds min(max_message_size, the kernel's msgmax) bytes (difference
+//!   2 in the README), and is freed after every request.
+//!
+//! Rule for this file: request shutdown frees what these buffers point to, and a Zend allocation
+//! can bail out (longjmp) at any time, so every buffer is consistent (points only at live
+//! memory) before each call into Zend's allocator.
 
 use std::cell::{Cell, UnsafeCell};
 
-use sysvmsg_core::{c_long, MessageBuffer, MsgBufMut, MsgStorage, TYPE_SIZE};
+use sysvmsg_core::{c_long, MessageBuffer, MsgBufMut, MsgMax, MsgStorage, Queue, ReceiveFlags, TYPE_SIZE};
 
-use crate::zend;
+use crate::{compat, zend};
 
-/// What a reused buffer must offer: an empty one for re-entrant calls, trimming after a large
-/// message, and giving its memory back.
+/// What a reused buffer must offer: an empty one for re-entrant calls, trimming after use, and
+/// giving its memory back.
 pub trait Scratch {
     /// A buffer that holds no memory yet.
     fn empty() -> Self;
-    /// Gives back memory beyond `retained` payload bytes.
-    fn trim(&mut self, retained: usize);
+    /// Gives back the memory it should not keep until the next call.
+    fn trim(&mut self);
     /// Gives back all memory.
     fn release(&mut self);
 }
@@ -28,9 +32,9 @@ impl Scratch for MessageBuffer {
     fn empty() -> Self {
         MessageBuffer::new()
     }
-    fn trim(&mut self, retained: usize) {
-        if self.capacity() > retained {
-            self.shrink_to(retained);
+    fn trim(&mut self) {
+        if self.capacity() > compat::SEND_BUFFER_RETAINED {
+            self.shrink_to(compat::SEND_BUFFER_RETAINED);
         }
     }
     fn release(&mut self) {
@@ -40,15 +44,34 @@ impl Scratch for MessageBuffer {
 
 /// Receive storage on Zend's request heap: a type word, `payload_capacity` bytes, and one spare
 /// byte behind them for the NUL the unserializer needs. It has no destructor: Zend reports fatal
-/// errors by longjmp, and whatever it holds then is reclaimed with the request heap.
+/// errors by longjmp, and whatever it holds then is freed at request shutdown.
 pub struct ZendBuffer {
     block: *mut u8,
     payload_capacity: usize,
+    /// The kernel's msgmax as read in this request: every receive needs that much room anyway
+    /// (up to its max_message_size), so the block is kept between calls up to this size.
+    msgmax: MsgMax,
 }
 
 impl ZendBuffer {
     pub const fn new() -> Self {
-        ZendBuffer { block: std::ptr::null_mut(), payload_capacity: 0 }
+        ZendBuffer { block: std::ptr::null_mut(), payload_capacity: 0, msgmax: MsgMax::unknown() }
+    }
+
+    /// Receives one message from `queue` (see `sysvmsg_core::Queue::receive_into`): the buffer
+    /// grows to min(`max_size`, msgmax) bytes, and one `msgrcv` takes any message the C
+    /// extension's would.
+    pub fn receive(
+        &mut self,
+        queue: Queue,
+        max_size: usize,
+        msg_type: c_long,
+        flags: ReceiveFlags,
+    ) -> sysvmsg_core::Result<usize> {
+        let mut msgmax = self.msgmax;
+        let received = queue.receive_into(self, max_size, msg_type, flags, &mut msgmax);
+        self.msgmax = msgmax;
+        received
     }
 
     /// The type of the message received last.
@@ -81,10 +104,24 @@ impl ZendBuffer {
         self.payload(len)
     }
 
-    /// Forgets the block without freeing it: at request startup, a block left by a request that
-    /// never reached its shutdown belongs to a heap Zend has already reset.
+    /// Forgets the block without freeing it, and msgmax with it: at request startup, a block left
+    /// by a request that never reached its shutdown belongs to a heap Zend has already reset.
     fn forget(&mut self) {
         *self = ZendBuffer::new();
+    }
+
+    /// Frees the block. The buffer forgets it first, with a store the optimiser may not move
+    /// past the free or a later allocation: if that allocation bails out, request shutdown
+    /// must find no pointer to freed memory here.
+    fn free_block(&mut self) {
+        let block = self.block;
+        // SAFETY: `self.block` is a valid, aligned field; volatile only pins the store in place.
+        unsafe { std::ptr::write_volatile(&raw mut self.block, std::ptr::null_mut()) };
+        self.payload_capacity = 0;
+        if !block.is_null() {
+            // SAFETY: the block came from _emalloc in this request and nothing points to it now.
+            unsafe { zend::_efree(block.cast()) };
+        }
     }
 }
 
@@ -92,18 +129,14 @@ impl Scratch for ZendBuffer {
     fn empty() -> Self {
         ZendBuffer::new()
     }
-    fn trim(&mut self, retained: usize) {
-        if self.payload_capacity > retained {
-            self.release();
+    fn trim(&mut self) {
+        // Only a message queued before msgmax was lowered makes the block larger than that.
+        if self.payload_capacity > self.msgmax.get() {
+            self.free_block();
         }
     }
     fn release(&mut self) {
-        let block = std::mem::replace(&mut self.block, std::ptr::null_mut());
-        self.payload_capacity = 0;
-        if !block.is_null() {
-            // SAFETY: the block came from _emalloc in this request and is freed once.
-            unsafe { zend::_efree(block.cast()) };
-        }
+        self.free_block();
     }
 }
 
@@ -116,8 +149,9 @@ impl MsgStorage for ZendBuffer {
         if !self.block.is_null() && payload <= self.payload_capacity {
             return true;
         }
-        // The old contents need not survive, so free first: the peak is one block, not two.
-        self.release();
+        // The old contents need not survive, so free first: the peak is one block, not two, as
+        // with the C extension's buffer.
+        self.free_block();
         let Some(size) = payload.checked_add(TYPE_SIZE + 1) else { return false };
         // SAFETY: _emalloc returns an 8-aligned block of `size` bytes or bails out (memory_limit),
         // in which case this buffer is already empty. Zeroing initialises every byte once.
@@ -154,9 +188,9 @@ impl<B: Scratch> ReusableBuffer<B> {
     }
 
     /// Runs `f` with this buffer, or with an empty one while the buffer is in use further up the
-    /// stack; afterwards keeps at most `retained` payload bytes. A fatal error inside `f` leaves
-    /// `busy` set, which the request hooks clear.
-    pub fn with<R>(&self, retained: usize, f: impl FnOnce(&mut B) -> R) -> R {
+    /// stack; afterwards trims it. A fatal error inside `f` leaves `busy` set, which the request
+    /// hooks clear.
+    pub fn with<R>(&self, f: impl FnOnce(&mut B) -> R) -> R {
         if self.busy.replace(true) {
             let mut fresh = std::mem::ManuallyDrop::new(B::empty());
             let result = f(&mut fresh);
@@ -166,7 +200,7 @@ impl<B: Scratch> ReusableBuffer<B> {
         // SAFETY: `busy` grants exclusive use until it is cleared below.
         let buf = unsafe { &mut *self.buf.get() };
         let result = f(buf);
-        buf.trim(retained);
+        buf.trim();
         self.busy.set(false);
         result
     }
@@ -215,7 +249,10 @@ pub fn request_startup() {
     RECEIVE_BUFFER.with(|b| b.at_request_boundary(ZendBuffer::forget));
 }
 
-/// Request shutdown: the receive buffer lives on the request heap and goes with the request.
-pub fn request_shutdown() {
+/// After request shutdown (post-deactivate): the receive buffer lives on the request heap and
+/// goes with the request. Not earlier: user code still runs after the modules' request shutdown
+/// (a user stream's stream_close() while resources are freed, a session save handler's write()),
+/// and may call msg_receive.
+pub fn request_end() {
     RECEIVE_BUFFER.with(|b| b.at_request_boundary(Scratch::release));
 }

@@ -4,9 +4,9 @@
 //!
 //! The four deliberate differences from PHP 8.2's C extension (README, "Differences"):
 //! 1. key 0 is IPC_PRIVATE, not a shared key: [`is_private_key`];
-//! 2. memory follows the received message, not max_message_size: `sysvmsg_core::Queue::receive_into`
-//!    grows the request-heap `buffers::ZendBuffer` on E2BIG only, and [`RECEIVE_BUFFER_RETAINED`]
-//!    bounds what is kept between calls;
+//! 2. memory follows min(max_message_size, the kernel's msgmax), not max_message_size: the
+//!    request-heap `buffers::ZendBuffer` is sized by `sysvmsg_core::Queue::receive_into`, which
+//!    makes one msgrcv with that much room, so a blocked receiver takes every message C's would;
 //! 3. $error_code after a failed msg_send is that msgsnd's errno, read before the warning
 //!    (`functions::msg_send` keeps the core error's errno across the warning);
 //! 4. the unserializer never reads past the message and a failed value is freed
@@ -96,10 +96,6 @@ pub fn set_queue_qbytes(value: zend_long) -> u64 {
 pub fn write_long(out: &mut impl std::fmt::Write, value: zend_long) {
     let _ = write!(out, "{value}");
 }
-
-/// Receive buffer capacity kept between calls of a request; a larger message's buffer is given
-/// back after use, so one huge message does not pin its memory for the rest of the request.
-pub const RECEIVE_BUFFER_RETAINED: usize = 64 * 1024;
 
 /// Payloads up to this size are sent from a reused buffer; larger ones get a temporary one from
 /// Zend's allocator, where memory_limit applies as it does to the C extension's safe_emalloc.

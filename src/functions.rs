@@ -342,7 +342,7 @@ unsafe fn send_bytes(
 ) -> sysvmsg_core::Result<()> {
     if payload.len() <= compat::SEND_BUFFER_RETAINED {
         return SEND_BUFFER.with(|slot| {
-            slot.with(compat::SEND_BUFFER_RETAINED, |buf| {
+            slot.with(|buf| {
                 buf.set_message(mtype, payload);
                 queue.send(buf.as_msgbuf(), flags)
             })
@@ -426,8 +426,8 @@ unsafe fn msg_receive_impl(ex: *mut zend_execute_data, rv: *mut zval) {
         let queue = queue_of(queue);
         let kernel_flags = compat::receive_flags(flags);
         RECEIVE_BUFFER.with(|slot| {
-            slot.with(compat::RECEIVE_BUFFER_RETAINED, |buf| {
-                match queue.receive_into(buf, max_size as usize, desired, kernel_flags) {
+            slot.with(|buf| {
+                match buf.receive(queue, max_size as usize, desired, kernel_flags) {
                     Ok(len) => {
                         zend::assign_ref_long(out_type, buf.mtype());
                         if !error_code.is_null() {

@@ -166,8 +166,8 @@ unsafe extern "C" fn request_startup(_type: c_int, _module_number: c_int) -> c_i
     SUCCESS
 }
 
-unsafe extern "C" fn request_shutdown(_type: c_int, _module_number: c_int) -> c_int {
-    buffers::request_shutdown();
+unsafe extern "C" fn post_deactivate() -> c_int {
+    buffers::request_end();
     SUCCESS
 }
 
@@ -189,7 +189,7 @@ pub extern "C" fn get_module() -> *mut ModuleEntry {
         let mut builder = ModuleBuilder::new("sysvmsg", PHP_VERSION)
             .startup_function(module_startup)
             .request_startup_function(request_startup)
-            .request_shutdown_function(request_shutdown)
+            .post_deactivate_function(post_deactivate)
             .info_function(module_info);
         for function in functions() {
             builder = builder.function(function);
