@@ -50,7 +50,7 @@ for t in "${TESTS[@]}"; do
             # its own (the limits are per namespace): messages up to 1 MiB, each handed to blocked consumers.
             # Fewer messages, as a quarter of them are near 1 MiB.
             STRESS_SCALE=$SCALE PC_MAXLEN=$((1 << 20)) PC_QBYTES=$((8 << 20)) \
-                PC_MESSAGES=$([ "$SCALE" = large ] && echo 6000 || echo 400) \
+                PC_MESSAGES=$([ "$SCALE" = large ] && echo 6000 || echo 1500) \
                 timeout --kill-after=10 "$LIMIT" unshare --ipc sh -c '
                     echo 1048576 > /proc/sys/kernel/msgmax && echo 8388608 > /proc/sys/kernel/msgmnb && exec "$@"' \
                 sh "$PHP" "${PHPARGS[@]}" "$ROOT/stress/producers_consumers.php" >"$out" 2>&1 || rc=$?
