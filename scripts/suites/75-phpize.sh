@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# The build every PHP extension has (config.m4 + Makefile.frag; docs/install.md): from a clean clone of HEAD,
+#   phpize && ./configure --with-php-config=... && make && make install INSTALL_ROOT=<temporary> && make test,
+# then `make clean && phpize --clean` must leave the clone as git checked it out. Checked for
+#   (a) the host's PHP (php-config from PATH, Debian 12's PHP 8.2), and
+#   (b) PHP 8.4 inside the cached Debian 13 root of scripts/php84-root (unless SKIP_PHP84=1, like 90-php84).
+# Each flow checks: configure's clear error when cargo is missing; the build; modules/sysvmsg_rs.so; exactly one file
+# installed, $(php-config --extension-dir)/sysvmsg_rs.so under INSTALL_ROOT; that PHP loads it with
+# `extension=sysvmsg_rs` as module "sysvmsg" (ours, by its phpinfo row) and does a send/receive round trip in a
+# private IPC namespace; `make test` (run-tests.php over php-tests/) passes with the built module; the clean-up.
+#
+# Note: the clone is of the committed HEAD; uncommitted changes in the working tree are not part of this suite.
+# Speed: cargo's build files are kept between runs (host: ${XDG_CACHE_HOME:-~/.cache}/sysvmsg-rs/phpize/, 8.4: the
+# same path inside the root) and passed to configure as CARGO_TARGET_DIR; the clones sit at fixed paths so cargo
+# reuses the dependencies (only the two crates of this repository are rebuilt from the fresh clone). Warm: about
+# 1-2 minutes per PHP; cold: as long as a first `cargo build --release` (about 4 minutes on 2 cores).
+#
+# Env: SKIP_PHP84=1 skips (b). PHPIZE_JOBS (default 2): make -j.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+
+CACHE=${SYSVMSG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sysvmsg-rs}
+
+# ---- the flow, for one PHP (runs on the host, and inside the 8.4 root as `--inside flow ...`) ----
+
+# flow LABEL PHP_CONFIG PHPIZE CLONE TARGET_DIR: the phpize flow in CLONE (a fresh clone), installing into a temporary
+# INSTALL_ROOT; prints PASS/FAIL lines and ends with "P passed, F failed".
+flow() {
+    local label=$1 php_config=$2 phpize=$3 clone=$4 target=$5 iroot
+    local pass=0 fail=0 timings=() t0 out rc php_bin ext_dir installed nocargo d tmp
+    ok() { echo "  PASS $label: $*"; pass=$((pass + 1)); }
+    bad() { echo "  FAIL $label: $*"; fail=$((fail + 1)); }
+    # step NAME CMD...: runs CMD in the clone with its output in $tmp/NAME.log (shown when it fails); times it.
+    step() {
+        local name=$1 t=$SECONDS r=0
+        shift
+        (cd "$clone" && "$@") >"$tmp/$name.log" 2>&1 || r=$?
+        timings+=("$(printf '%-26s %4d s' "$name" $((SECONDS - t)))")
+        if [ $r -ne 0 ]; then tail -n 40 "$tmp/$name.log" | sed 's/^/      /'; fi
+        return $r
+    }
+    finish_flow() {
+        echo "  timings ($label):"
+        printf '    %s\n' "${timings[@]}"
+        rm -rf "$tmp"
+        echo "$pass passed, $fail failed"
+    }
+    tmp=$(mktemp -d)
+    iroot=$tmp/install-root
+    php_config=$(command -v "$php_config") || { bad "no $2"; finish_flow; return; }
+    php_bin=$("$php_config" --php-binary)
+    ext_dir=$("$php_config" --extension-dir)
+    echo "  $label: $("$php_bin" -n -r 'echo "PHP ", PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";'), $php_config, clone at $clone"
+
+    if ! step phpize "$phpize"; then bad "phpize failed"; finish_flow; return; fi
+    ok "phpize"
+
+    # configure without any cargo: PATH without the directories holding one, and a HOME without ~/.cargo/bin.
+    nocargo=''
+    while IFS= read -r d; do
+        [ -n "$d" ] && [ ! -x "$d/cargo" ] && nocargo+="${nocargo:+:}$d"
+    done < <(tr ':' '\n' <<<"$PATH")
+    rc=0
+    step configure-without-cargo env -u CARGO -u RUSTC PATH="$nocargo" HOME="$tmp" ./configure \
+        --with-php-config="$php_config" >/dev/null 2>&1 || rc=$?
+    if [ $rc -ne 0 ] && grep -q 'error: cargo not found' "$tmp/configure-without-cargo.log"; then
+        ok "configure without cargo fails with: $(grep -m1 'error: cargo not found' "$tmp/configure-without-cargo.log" | sed 's/^configure: //')"
+    else
+        bad "configure without cargo: exit $rc, no 'cargo not found' error"
+        tail -n 5 "$tmp/configure-without-cargo.log" | sed 's/^/      /'
+    fi
+
+    if ! step configure ./configure --with-php-config="$php_config" CARGO_TARGET_DIR="$target"; then
+        bad "configure failed"; finish_flow; return
+    fi
+    if grep -qx "SYSVMSG_RS_PHP_CONFIG = $php_config" "$clone/Makefile" && grep -qx "PHP_EXECUTABLE = $php_bin" "$clone/Makefile"; then
+        ok "configure (the Makefile passes this PHP's php-config and php binary to cargo)"
+    else
+        bad "configure: the Makefile does not name $php_config and $php_bin"
+        grep -E '^(SYSVMSG_RS_PHP_CONFIG|PHP_EXECUTABLE) =' "$clone/Makefile" | sed 's/^/      /'
+    fi
+
+    if ! step make nice -n 10 make -j"${PHPIZE_JOBS:-2}"; then bad "make failed"; finish_flow; return; fi
+    out=$(cd "$clone/modules" && ls -A | sort | tr '\n' ' ')
+    if [ "$out" = "sysvmsg_rs.la sysvmsg_rs.so " ]; then
+        ok "make builds modules/sysvmsg_rs.so"
+    else
+        bad "make: modules/ holds '$out', expected sysvmsg_rs.la and sysvmsg_rs.so"
+    fi
+
+    installed=$iroot$ext_dir/sysvmsg_rs.so
+    if ! step make-install make install INSTALL_ROOT="$iroot"; then
+        bad "make install failed"
+    else
+        out=$(cd "$iroot" && find . ! -type d | sed 's|^\.||')
+        if [ "$out" = "$ext_dir/sysvmsg_rs.so" ]; then
+            ok "make install INSTALL_ROOT=... installs exactly \$INSTALL_ROOT$ext_dir/sysvmsg_rs.so"
+        else
+            bad "make install installed '$(tr '\n' ' ' <<<"$out")', expected $ext_dir/sysvmsg_rs.so"
+        fi
+    fi
+
+    if [ -f "$installed" ]; then
+        # Loaded by name from its directory, as `extension=sysvmsg_rs` in a php.ini does.
+        out=$("$php_bin" -n -d extension_dir="$iroot$ext_dir" -d extension=sysvmsg_rs -r '
+            echo extension_loaded("sysvmsg") ? "sysvmsg" : "-", " ", extension_loaded("sysvmsg_rs") ? "sysvmsg_rs" : "-", " ";
+            ob_start(); (new ReflectionExtension("sysvmsg"))->info(); echo preg_match("/sysvmsg implementation => sysvmsg-rs /", ob_get_clean()) ? "ours" : "not-ours";' 2>&1) || true
+        if [ "$out" = "sysvmsg - ours" ]; then
+            ok "extension=sysvmsg_rs loads the installed file as module \"sysvmsg\" (phpinfo: sysvmsg-rs)"
+        else
+            bad "loading the installed module: '$out'"
+        fi
+        rc=0
+        out=$(unshare --ipc "$php_bin" -n -d "extension=$installed" -r '
+            $q = msg_get_queue(0x75A3E0, 0600);
+            $ok = msg_send($q, 2, ["hello", 42, 1.5], true, true, $e)
+                && msg_receive($q, 0, $type, 1024, $msg, true, MSG_IPC_NOWAIT, $e) && $type === 2 && $msg === ["hello", 42, 1.5]
+                && msg_send($q, 3, "raw\0bytes", false) && msg_receive($q, 3, $type, 64, $msg, false, MSG_IPC_NOWAIT)
+                && $msg === "raw\0bytes" && msg_stat_queue($q)["msg_qnum"] === 0;
+            msg_remove_queue($q);
+            echo $ok ? "ok" : "mismatch";' 2>&1) || rc=$?
+        if [ "$out" = ok ] && [ $rc -eq 0 ]; then
+            ok "send/receive round trip (serialized and raw) with the installed module, in unshare --ipc"
+        else
+            bad "round trip: exit $rc, '$out'"
+        fi
+    else
+        bad "nothing installed to load"
+    fi
+
+    rc=0
+    step make-test env NO_INTERACTION=1 NO_COLOR=1 make test || rc=$?
+    local passed failed skipped
+    passed=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$tmp/make-test.log")
+    failed=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$tmp/make-test.log")
+    skipped=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$tmp/make-test.log")
+    grep 'reason:' "$tmp/make-test.log" | sed -E 's/^.*\[([^]]*)\] reason: /      skipped \1: /' || true
+    if [ $rc -eq 0 ] && [ "${failed:-x}" = 0 ] && [ "${passed:-0}" -gt 0 ] && ! grep -q 'skip sysvmsg not loaded' "$tmp/make-test.log"; then
+        ok "make test: ${passed} passed, ${skipped:-0} skipped, 0 failed (run-tests.php over php-tests/, modules/sysvmsg_rs.so)"
+    else
+        bad "make test: exit $rc, passed ${passed:-?}, failed ${failed:-?}, skipped ${skipped:-?}"
+        sed -n '/^FAILED TEST SUMMARY/,/^====/p' "$tmp/make-test.log" | sed 's/^/      /'
+    fi
+    if grep -qx 'SYSVMSG_RS_TEST_SHELLFLAGS = --ipc /bin/sh -c' "$clone/Makefile"; then
+        ok "make test runs in a private IPC namespace (configure found unshare --ipc)"
+    else
+        bad "make test would run in the machine's IPC namespace: $(grep '^SYSVMSG_RS_TEST_SHELL' "$clone/Makefile" | tr '\n' ' ')"
+    fi
+
+    if step clean sh -c 'make clean && "$0" --clean' "$phpize"; then
+        ok "make clean && phpize --clean"
+    else
+        bad "make clean && phpize --clean failed"
+    fi
+    finish_flow
+}
+
+if [ "${1:-}" = --inside ]; then
+    shift
+    case ${1:-} in
+        flow) shift; flow "$@" ;;
+        *) echo "unknown inside step ${1:-}"; exit 2 ;;
+    esac
+    exit 0
+fi
+
+# ---- on the host ----
+
+# Queues are made below: never in the host's IPC namespace (scripts/test already runs each suite in its own).
+if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
+    exec unshare --ipc "$BASH" "${BASH_SOURCE[0]}" "$@"
+fi
+
+ensure_pkgs php8.2-dev git make
+pass=0 fail=0 skip=0
+head_rev=$(git -C "$ROOT" rev-parse HEAD)
+
+# counted CMD...: runs CMD (whose last line is "P passed, F failed"), shows its output and adds the counts.
+counted() {
+    local out rc=0 last
+    out=$("$@" 2>&1) || rc=$?
+    printf '%s\n' "$out" | sed '$d'
+    last=$(printf '%s\n' "$out" | tail -n 1)
+    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        pass=$((pass + BASH_REMATCH[1])) fail=$((fail + BASH_REMATCH[2]))
+        [ "$rc" -eq 0 ] || { echo "  FAIL: exit status $rc"; fail=$((fail + 1)); }
+    else
+        echo "  $last"
+        echo "  FAIL: exit status $rc, no summary line"
+        fail=$((fail + 1))
+    fi
+}
+
+# fresh_clone DIR: DIR becomes a clone of this repository's HEAD (at a fixed path, so cargo's cache stays valid).
+fresh_clone() {
+    rm -rf "$1"
+    mkdir -p "$(dirname "$1")"
+    git clone -q --no-checkout "$ROOT" "$1" && git -C "$1" checkout -q --detach "$head_rev"
+}
+
+# clean_check LABEL DIR: after the clean-up, the clone is exactly as checked out (ignored files included).
+clean_check() {
+    local st
+    st=$(git -C "$2" status --porcelain --ignored)
+    if [ -z "$st" ]; then
+        echo "  PASS $1: the clone is clean again (git status --porcelain --ignored prints nothing)"
+        pass=$((pass + 1))
+    else
+        echo "  FAIL $1: left behind after make clean && phpize --clean:"
+        printf '%s\n' "$st" | sed 's/^/      /'
+        fail=$((fail + 1))
+    fi
+}
+
+say "(a) phpize flow for the host's PHP, from a clone of HEAD ${head_rev:0:12}"
+php_config=$(command -v php-config)
+phpize=$(command -v phpize)
+# One cargo target directory per PHP (php-config path and version): bindings differ between PHP builds.
+tag="$("$php_config" --version)-$(printf '%s' "$php_config" | md5sum | cut -c1-8)"
+mkdir -p "$CACHE/phpize"
+exec 8>"$CACHE/phpize/.lock"
+flock 8
+clone=$CACHE/phpize/src-$tag
+if fresh_clone "$clone"; then
+    counted flow host "$php_config" "$phpize" "$clone" "$CACHE/phpize/target-$tag"
+    clean_check host "$clone"
+else
+    echo "  FAIL host: git clone of $ROOT failed"
+    fail=$((fail + 1))
+fi
+rm -rf "$clone"
+exec 8>&-
+
+if [ "${SKIP_PHP84:-0}" = 1 ]; then
+    echo "  skipped (b): SKIP_PHP84=1 (the PHP 8.4 root of scripts/php84-root is about 1.1 GB)"
+    skip=$((skip + 1))
+else
+    say "(b) phpize flow for PHP 8.4 inside the Debian 13 root"
+    R=$ROOT/scripts/php84-root
+    if ! "$R" prepare; then
+        echo "  FAIL (b): the PHP 8.4 root could not be prepared"
+        fail=$((fail + 1))
+    elif ! "$R" run sh -c 'command -v make && command -v phpize && command -v php-config && command -v unshare' >/dev/null; then
+        echo "  FAIL (b): the PHP 8.4 root lacks one of make, phpize, php-config, unshare:"
+        "$R" run sh -c 'for t in make phpize php-config unshare; do command -v $t || echo "missing: $t"; done' | sed 's/^/      /'
+        fail=$((fail + 1))
+    else
+        # The clone must be visible inside the root: under the repository (mounted at /src), in target/ (ignored).
+        clone84=$ROOT/target/phpize-suite/src-8.4
+        if fresh_clone "$clone84"; then
+            counted "$R" run bash /src/scripts/suites/75-phpize.sh --inside flow php8.4 php-config phpize \
+                /src/target/phpize-suite/src-8.4 /root/.cache/sysvmsg-rs/phpize/target-8.4
+            clean_check php8.4 "$clone84"
+        else
+            echo "  FAIL php8.4: git clone of $ROOT failed"
+            fail=$((fail + 1))
+        fi
+        rm -rf "$ROOT/target/phpize-suite"
+    fi
+fi
+
+report "$pass" "$fail" "$skip"
