@@ -5,16 +5,18 @@
 # PHP_MODULES). phpize's install-modules rule then installs modules/* into $(INSTALL_ROOT)$(EXTENSION_DIR).
 
 SYSVMSG_RS_LIB = $(SYSVMSG_RS_TARGET_DIR)/release/libsysvmsg_rs.so
+# What the module is built from. cargo decides what to recompile; make only decides whether to ask it, so that
+# `make install` after `make` (PIE runs it with sudo) installs without running cargo again.
+SYSVMSG_RS_SOURCES = $(srcdir)/Cargo.toml $(srcdir)/Cargo.lock $(srcdir)/build.rs \
+	$(shell find "$(srcdir)/src" "$(srcdir)/crates" -name '*.rs' -o -name Cargo.toml 2>/dev/null)
 
 # ext-php-rs's build script and build.rs read PHP_CONFIG and PHP (the php binary, run to learn ZTS/debug): both name
-# this configure's PHP, and its directory comes first in PATH for any other lookup. cargo decides what to rebuild,
-# so it always runs. The leading + lets cargo take its jobs from make's jobserver (make -jN).
-sysvmsg-rs-cargo:
+# this configure's PHP, and its directory comes first in PATH for any other lookup. The Makefile is a prerequisite
+# too: configuring for another PHP rebuilds. The leading + lets cargo take its jobs from make's jobserver (make -jN).
+$(phplibdir)/sysvmsg_rs.la: $(SYSVMSG_RS_SOURCES) $(builddir)/Makefile
 	+cd "$(srcdir)" && env PATH="`dirname "$(PHP_EXECUTABLE)"`:$$PATH" PHP_CONFIG="$(SYSVMSG_RS_PHP_CONFIG)" \
 		PHP="$(PHP_EXECUTABLE)" RUSTC="$(RUSTC)" CARGO_TARGET_DIR="$(SYSVMSG_RS_TARGET_DIR)" \
 		"$(CARGO)" build --release --locked -p sysvmsg-rs
-
-$(phplibdir)/sysvmsg_rs.la: sysvmsg-rs-cargo
 	@test -d "$(phplibdir)" || mkdir -p "$(phplibdir)"
 	cp "$(SYSVMSG_RS_LIB)" "$(phplibdir)/sysvmsg_rs.so.tmp"
 	mv -f "$(phplibdir)/sysvmsg_rs.so.tmp" "$(phplibdir)/sysvmsg_rs.so"
@@ -40,4 +42,4 @@ sysvmsg-rs-clean:
 		rmdir "$(builddir)/target" 2>/dev/null || true; \
 	fi
 
-.PHONY: sysvmsg-rs-cargo sysvmsg-rs-clean
+.PHONY: sysvmsg-rs-clean
