@@ -32,11 +32,13 @@ test: private SHELL = $(SYSVMSG_RS_TEST_SHELL)
 test: private .SHELLFLAGS = $(SYSVMSG_RS_TEST_SHELLFLAGS)
 
 # `make clean`: phpize's clean rule empties modules/; this removes cargo's build files when they are the default
-# target/phpize of the build directory (a CARGO_TARGET_DIR given to configure is the caller's and is kept), and the
-# backups autoconf/autoheader leave next to configure and config.h.in, which `phpize --clean` does not remove.
+# target/phpize of the build directory (a CARGO_TARGET_DIR given to configure is the caller's and is kept), the
+# backups autoconf/autoheader leave next to configure and config.h.in, and the (empty) include/ that configure makes:
+# `phpize --clean` removes neither.
 clean: sysvmsg-rs-clean
 sysvmsg-rs-clean:
 	rm -f "$(srcdir)/configure~" "$(srcdir)/config.h.in~"
+	@rmdir "$(builddir)/include" 2>/dev/null || true
 	@if test "$(SYSVMSG_RS_TARGET_DIR)" = "$(builddir)/target/phpize"; then \
 		echo "rm -rf $(SYSVMSG_RS_TARGET_DIR)"; rm -rf "$(SYSVMSG_RS_TARGET_DIR)"; \
 		rmdir "$(builddir)/target" 2>/dev/null || true; \

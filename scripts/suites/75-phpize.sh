@@ -197,25 +197,30 @@ counted() {
     fi
 }
 
-# fresh_clone DIR: DIR becomes a clone of this repository's HEAD (at a fixed path, so cargo's cache stays valid).
+# listing DIR: every path below DIR but .git, directories included (git status does not show empty ones).
+listing() { (cd "$1" && find . -path ./.git -prune -o -print | LC_ALL=C sort); }
+
+# fresh_clone DIR: DIR becomes a clone of this repository's HEAD (at a fixed path, so cargo's cache stays valid);
+# its listing is kept in DIR.listing.
 fresh_clone() {
-    rm -rf "$1"
+    rm -rf "$1" "$1.listing"
     mkdir -p "$(dirname "$1")"
-    git clone -q --no-checkout "$ROOT" "$1" && git -C "$1" checkout -q --detach "$head_rev"
+    git clone -q --no-checkout "$ROOT" "$1" && git -C "$1" checkout -q --detach "$head_rev" && listing "$1" >"$1.listing"
 }
 
-# clean_check LABEL DIR: after the clean-up, the clone is exactly as checked out (ignored files included).
+# clean_check LABEL DIR: after the clean-up, the clone is exactly as checked out (ignored files, empty directories).
 clean_check() {
     local st
-    st=$(git -C "$2" status --porcelain --ignored)
+    st=$(git -C "$2" status --porcelain --ignored; diff "$2.listing" <(listing "$2") | grep '^[<>]' || true)
     if [ -z "$st" ]; then
-        echo "  PASS $1: the clone is clean again (git status --porcelain --ignored prints nothing)"
+        echo "  PASS $1: the clone is as checked out again (git status --porcelain --ignored: nothing; no new directory)"
         pass=$((pass + 1))
     else
         echo "  FAIL $1: left behind after make clean && phpize --clean:"
         printf '%s\n' "$st" | sed 's/^/      /'
         fail=$((fail + 1))
     fi
+    rm -f "$2.listing"
 }
 
 say "(a) phpize flow for the host's PHP, from a clone of HEAD ${head_rev:0:12}"
