@@ -252,8 +252,9 @@ else
         echo "  FAIL (b): the PHP 8.4 root could not be prepared"
         fail=$((fail + 1))
     elif ! "$R" run sh -c 'command -v make && command -v phpize && command -v php-config && command -v unshare' >/dev/null; then
-        echo "  FAIL (b): the PHP 8.4 root lacks one of make, phpize, php-config, unshare:"
-        "$R" run sh -c 'for t in make phpize php-config unshare; do command -v $t || echo "missing: $t"; done' | sed 's/^/      /'
+        echo "  FAIL (b): the PHP 8.4 root lacks a tool of the phpize flow (scripts/php84-root installs its PKGS):"
+        "$R" run sh -c 'for t in make phpize php-config unshare; do command -v $t >/dev/null || echo "missing: $t"; done' |
+            sed 's/^/      /'
         fail=$((fail + 1))
     else
         # The clone must be visible inside the root: under the repository (mounted at /src), in target/ (ignored).
