@@ -12,8 +12,9 @@
 # Note: the clone is of the committed HEAD; uncommitted changes in the working tree are not part of this suite.
 # Speed: cargo's build files are kept between runs (host: ${XDG_CACHE_HOME:-~/.cache}/sysvmsg-rs/phpize/, 8.4: the
 # same path inside the root) and passed to configure as CARGO_TARGET_DIR; the clones sit at fixed paths so cargo
-# reuses the dependencies (only the two crates of this repository are rebuilt from the fresh clone). Warm: about
-# 1-2 minutes per PHP; cold: as long as a first `cargo build --release` (about 4 minutes on 2 cores).
+# reuses the dependencies (only the two crates of this repository are rebuilt from the fresh clone). Warm: about a
+# minute per PHP (`make` about 30 s of it); cold: a first `cargo build --release`, about 4 minutes per PHP on 2 busy
+# cores.
 #
 # Env: SKIP_PHP84=1 skips (b). PHPIZE_JOBS (default 2): make -j.
 set -euo pipefail
