@@ -73,7 +73,9 @@ pub fn receive_flags(flags: zend_long) -> ReceiveFlags {
 }
 
 /// msg_set_queue stores zval_get_long() results into the C struct's narrower fields with C's
-/// implicit conversions: uid_t and gid_t keep 32 bits, the mode 16, msg_qbytes is unsigned.
+/// implicit conversions: uid_t and gid_t keep 32 bits, the mode 16 (x86_64's `unsigned short`;
+/// aarch64's field is 32 bits wide, which cannot show: the kernel keeps only the permission bits),
+/// msg_qbytes is unsigned.
 pub fn set_queue_uid(value: zend_long) -> libc::uid_t {
     value as libc::uid_t
 }

@@ -303,9 +303,12 @@ impl QueueStat {
     pub fn set_gid(&mut self, gid: libc::gid_t) {
         self.0.msg_perm.gid = gid;
     }
-    /// Sets the mode for [`Queue::set`]; C's `unsigned short` field keeps the low 16 bits.
+    /// Sets the mode for [`Queue::set`]. The field is as wide as the C library makes it (glibc:
+    /// `unsigned short` on x86_64, `unsigned int` on aarch64) and keeps what fits, as a C
+    /// assignment would; the kernel only takes the permission bits from it.
     pub fn set_mode(&mut self, mode: u32) {
-        self.0.msg_perm.mode = mode as libc::c_ushort;
+        // `as _`: the field's type differs per architecture; the narrowing is C's.
+        self.0.msg_perm.mode = mode as _;
     }
     /// Sets the queue's byte limit for [`Queue::set`].
     pub fn set_qbytes(&mut self, qbytes: u64) {
