@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The core crate on aarch64 (ARM64 servers, Raspberry Pi): cross-built with Debian's aarch64 toolchain and its unit
+# and doc tests run under qemu user emulation, in this suite's private IPC namespace. It proves the kernel types
+# come from libc for that architecture (ipc_perm.mode is 32 bits wide there, 16 on x86_64) and that the System V
+# calls behave the same through the aarch64 ABI. The extension itself is not cross-built here yet (that needs
+# PHP's arm64 headers; README, "Supported platforms").
+#
+# Installs when missing: the Rust target (rustup target add), gcc-aarch64-linux-gnu, libc6-dev-arm64-cross,
+# qemu-user-static. CARGO_TARGET_DIR: target/ of the repository, as for the host build.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+TARGET=aarch64-unknown-linux-gnu
+ensure_pkgs gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static
+if ! rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
+    say "rustup target add $TARGET"
+    rustup target add "$TARGET" >&2
+fi
+
+cd "$ROOT"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+rc=0
+CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
+CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64-static -L /usr/aarch64-linux-gnu" \
+    cargo test --locked --target "$TARGET" -p sysvmsg-core 2>&1 | tee "$log" >&2 || rc=${PIPESTATUS[0]}
+# One "test result:" line per test binary (unit tests, doc tests).
+read -r passed failed < <(awk '/^test result:/ { for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+    END { print p + 0, f + 0 }' "$log")
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    say "cargo test for $TARGET failed (exit $rc) before any test failed"
+    failed=1
+fi
+report "$passed" "$failed"
