@@ -1,6 +1,6 @@
 <?php
 // Shared helpers for the stress programs. Every program prints a last line starting with PASS, FAIL or XFAIL and
-// exits 0 (pass), 1 (fail) or 77 (a failure that behaviour.md documents as expected for Debian's C extension only).
+// exits 0 (pass), 1 (fail) or 77 (a failure the README lists as a deliberate difference, expected with Debian's C extension only).
 
 declare(strict_types=1);
 

@@ -61,7 +61,7 @@ for ($round = 1; $round <= $rounds; $round++) {
             $q = msg_get_queue($key);
             $err = -1;
             // No user error handler: one that makes system calls would change the errno PHP 8.2's C extension
-            // reports (behaviour.md, deliberate difference 3); error_get_last() is enough here.
+            // reports (README, deliberate difference 3); error_get_last() is enough here.
             $ok = @msg_send($q, 2, str_repeat('y', 100), false, true, $err);
             $t = microtime(true);
             file_put_contents("$dir/wwarn$i", error_get_last()['message'] ?? '');

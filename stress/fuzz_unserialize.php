@@ -347,7 +347,7 @@ if ($mismatches === 0 && !$crashes && $st['msg_qnum'] === 0 && $next >= $count) 
     exit(EXIT_PASS);
 }
 if (ext_kind() === 'c' && $st['msg_qnum'] === 0) {
-    out('XFAIL: fuzz_unserialize: the C extension reads past truncated payloads (behaviour.md deliberate difference 4)');
+    out('XFAIL: fuzz_unserialize: the C extension reads past truncated payloads (README deliberate difference 4)');
     exit(EXIT_XFAIL);
 }
 fail_exit('fuzz_unserialize');

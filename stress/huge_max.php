@@ -2,7 +2,7 @@
 // A huge max_message_size (PHP_INT_MAX, 1 << 40, 1 << 30) with memory_limit=128M: small and large messages still
 // arrive, the process exits normally and its peak Zend memory stays below 64 MiB, because the receive buffer
 // follows the message actually received. Debian's C extension allocates max_message_size up front and dies here:
-// behaviour.md deliberate difference 2, reported as XFAIL (exit 77) with it; with ours every size must pass.
+// README deliberate difference 2, reported as XFAIL (exit 77) with it; with ours every size must pass.
 // Each size runs in its own child process so that a fatal error is observed rather than ending the program.
 
 declare(strict_types=1);
@@ -67,7 +67,7 @@ if (!$failed) {
     exit(EXIT_PASS);
 }
 if ($kind === 'c') {
-    out('XFAIL: huge_max: the C extension allocates max_message_size before receiving (behaviour.md deliberate ' .
+    out('XFAIL: huge_max: the C extension allocates max_message_size before receiving (README deliberate ' .
         'difference 2); failed for ' . implode(', ', $failed));
     exit(EXIT_XFAIL);
 }

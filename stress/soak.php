@@ -2,7 +2,7 @@
 // Soak: many send+receive pairs (all payload kinds, plus the error paths ENOMSG, E2BIG, MSG_NOERROR, stat and set)
 // and many msg_get_queue objects created and dropped. Zend heap usage (memory_get_usage) and the process RSS
 // (VmRSS) measured after a warm-up must not grow by the end. A third phase receives corrupted messages: the C
-// extension leaks there (behaviour.md deliberate difference 4), which is reported but only fails with ours.
+// extension leaks there (README deliberate difference 4), which is reported but only fails with ours.
 //
 // Parameters (env): SOAK_N (pairs; small 200000, large 1000000), SOAK_GET (msg_get_queue calls, default = SOAK_N),
 // SOAK_CORRUPT (corrupted messages, default SOAK_N / 10), SOAK_HEAP_SLACK (bytes, default 65536),
@@ -156,7 +156,7 @@ if ($C > 0) {
     $ok = judge('phase 3 (corrupted messages)', $base, $end, $heapSlack, $rssSlack, $p3);
     if (!$ok && $kind === 'c') {
         $notes[] = sprintf('phase 3 leaks about %d bytes per corrupted message with the C extension (expected: ' .
-            'behaviour.md deliberate difference 4)', intdiv($end[0] - $base[0], max(1, $C - $warm)));
+            'README deliberate difference 4)', intdiv($end[0] - $base[0], max(1, $C - $warm)));
     } else {
         array_push($problems, ...$p3);
     }
