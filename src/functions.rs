@@ -179,7 +179,7 @@ unsafe fn msg_stat_queue_impl(ex: *mut zend_execute_data, rv: *mut zval) {
 
 /// `zval_get_long`
 unsafe fn zval_get_long(zv: *const zval) -> zend_long {
-    unsafe { as_long(zv).unwrap_or_else(|| zend::zval_get_long_func(zv, false)) }
+    unsafe { as_long(zv).unwrap_or_else(|| zend::zval_get_long_func(zv.cast_mut(), false)) }
 }
 
 /// msg_set_queue(SysvMessageQueue $queue, array $data): bool
