@@ -135,13 +135,25 @@ pub unsafe fn queue_of(zv: *const zval) -> Queue {
     }
 }
 
-/// Makes `return_value` a new SysvMessageQueue for `key` and `queue`.
-pub unsafe fn new_queue_object(return_value: *mut zval, key: zend_long, queue: Queue) {
+/// Makes `return_value` a new SysvMessageQueue for `key`, not yet bound to a queue, as the C
+/// extension's msg_get_queue does (`object_init_ex`) before it calls msgget: the object's handle
+/// is taken while the failure warning's handler runs.
+pub unsafe fn init_queue_object(return_value: *mut zval, key: zend_long) {
     unsafe {
         let std = create_object(class_entry());
         let obj = std.cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
         (*obj).key = key;
-        (*obj).id = queue.id();
         zend::zval_set_obj(return_value, std);
+    }
+}
+
+/// Binds the SysvMessageQueue object in `zv` (from [`init_queue_object`]) to `queue`.
+///
+/// # Safety
+/// `zv` must hold an object of this class.
+pub unsafe fn set_queue(zv: *mut zval, queue: Queue) {
+    unsafe {
+        let obj = zend::z_obj(zv).cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
+        (*obj).id = queue.id();
     }
 }
