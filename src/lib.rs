@@ -8,7 +8,7 @@
 //! - [`queue_class`]: the final class `SysvMessageQueue`;
 //! - [`buffers`]: the send and receive buffers reused from call to call;
 //! - [`serializer`]: the bridge to PHP's own serializer;
-//! - [`compat`]: every quirk kept for compatibility, and the four deliberate differences;
+//! - [`compat`]: every quirk kept for compatibility, and the five deliberate differences;
 //! - [`zend`]: the Zend API beyond ext-php-rs's bindings.
 //!
 //! ```php
