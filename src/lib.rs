@@ -229,9 +229,8 @@ pub extern "C" fn get_module() -> *mut ModuleEntry {
 }
 
 /// `MSHUTDOWN`: frees what ext-php-rs's builder allocated for the module entry, though not the entry
-/// itself (without it, every
-/// run under LeakSanitizer, e.g. `run-tests.php --asan`, reports them once PHP unloads the
-/// library).
+/// itself. Without it, every run under LeakSanitizer (`run-tests.php --asan`) reports them once PHP
+/// unloads the library.
 ///
 /// What the engine still reads after this hook decides what can go: for a module loaded at startup
 /// (`extension=`, MODULE_PERSISTENT) nothing: its registered functions hold their own copies of the
@@ -253,8 +252,8 @@ unsafe extern "C" fn module_shutdown(type_: c_int, _module_number: c_int) -> c_i
 
 /// Frees the module's allocations: the C strings ext-php-rs's builder leaked into the entry with
 /// `CString::into_raw` (function names, argument names, default texts and class type names; see
-/// ext-php-rs's `FunctionBuilder::build`, `Arg::as_arg_info` and `ZendType::empty_from_type`), then the tables and module
-/// name and version. With `with_function_table` false the function table and its names stay
+/// ext-php-rs 0.16's `FunctionBuilder::build`, `Arg::as_arg_info` and `ZendType::empty_from_type`),
+/// then the tables and the module name and version. With `with_function_table` false the function table and its names stay
 /// allocated (for a `dl()` module, see [`module_shutdown`]).
 ///
 /// # Safety
