@@ -7,8 +7,9 @@
 //! and struct layout is the one of that PHP's flavour: a debug PHP's `_emalloc`/`_efree` take the
 //! caller's file and line (`ZEND_FILE_LINE_DC ZEND_FILE_LINE_ORIG_DC`), a ZTS PHP keeps its globals
 //! per thread, and a hand-written declaration that is right for one flavour is wrong for another.
-//! The one function declared here by hand is `smart_str_erealloc` (its header is not among those
-//! ext-php-rs gives bindgen); it has the same signature in every flavour of PHP 8.2-8.4.
+//! Declared here by hand are only `smart_str_erealloc` (its header is not among those ext-php-rs
+//! gives bindgen; it has the same signature in every flavour of PHP 8.2-8.4) and, on ZTS, ext-php-rs's
+//! own C helper `ext_php_rs_tsrmg_bulk`.
 //!
 //! Each wrapper's safety contract is the one of its C original.
 
