@@ -10,6 +10,7 @@ fn main() {
         println!("cargo::rustc-check-cfg=cfg(php8{minor})");
     }
     println!("cargo::rustc-check-cfg=cfg(php_zts)");
+    println!("cargo::rustc-check-cfg=cfg(php_debug)");
 
     let php_config = std::env::var("PHP_CONFIG").unwrap_or_else(|_| "php-config".into());
     let output = Command::new(&php_config)
@@ -23,8 +24,14 @@ fn main() {
     assert!(major == 8, "PHP {version} is not supported: this extension targets PHP 8");
 
     println!("cargo:rustc-env=SYSVMSG_PHP_VERSION={version}");
-    if php_is_zts(&php_config) {
+    let (zts, debug) = php_flavour(&php_config);
+    if zts {
         println!("cargo:rustc-cfg=php_zts");
+    }
+    // A debug PHP's allocator takes the caller's file and line (src/zend.rs); ext-php-rs sets the same cfg for
+    // itself only, and src/zend.rs checks at compile time that both agree.
+    if debug {
+        println!("cargo:rustc-cfg=php_debug");
     }
     // Cumulative, as ext-php-rs does for itself: php83 means "8.3 or newer".
     for m in 1..=minor.min(9) {
@@ -32,8 +39,9 @@ fn main() {
     }
 }
 
-/// Whether the target PHP is thread-safe (ZTS): then per-request state must be per thread.
-fn php_is_zts(php_config: &str) -> bool {
+/// Whether the target PHP is thread-safe (ZTS: then per-request state must be per thread) and whether it is a
+/// debug build (then Zend's allocator functions take extra parameters).
+fn php_flavour(php_config: &str) -> (bool, bool) {
     let binary = Command::new(php_config)
         .arg("--php-binary")
         .output()
@@ -41,9 +49,10 @@ fn php_is_zts(php_config: &str) -> bool {
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .map(|s| s.trim().to_owned())
         .unwrap_or_else(|| "php".into());
-    Command::new(&binary)
-        .args(["-n", "-r", "echo PHP_ZTS;"])
+    let flags = Command::new(&binary)
+        .args(["-n", "-r", "echo PHP_ZTS, PHP_DEBUG;"])
         .output()
-        .map(|o| o.stdout == b"1")
-        .unwrap_or(false)
+        .map(|o| o.stdout)
+        .unwrap_or_default();
+    (flags.first() == Some(&b'1'), flags.get(1) == Some(&b'1'))
 }

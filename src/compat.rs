@@ -2,7 +2,7 @@
 //! ext/sysvmsg, each with its reason. The rest of the extension calls these instead of
 //! re-deciding the behaviour, so this file is the one place to read what "compatible" means.
 //!
-//! The four deliberate differences from PHP 8.2's C extension (README, "Differences"):
+//! The five deliberate differences from PHP 8.2's C extension (README, "Differences"):
 //! 1. key 0 is IPC_PRIVATE, not a shared key: [`is_private_key`];
 //! 2. memory follows min(max_message_size, the kernel's msgmax), not max_message_size: the
 //!    request-heap `buffers::ZendBuffer` is sized by `sysvmsg_core::Queue::receive_into`, which
@@ -10,9 +10,14 @@
 //! 3. $error_code after a failed msg_send is that msgsnd's errno, read before the warning
 //!    (`functions::msg_send` keeps the core error's errno across the warning);
 //! 4. the unserializer never reads past the message and a failed value is freed
-//!    ([`unserialize_input`], `serializer::unserialize_then`).
+//!    ([`unserialize_input`], `serializer::unserialize_then`), and a receive nested inside another's
+//!    unserialization unserializes into the shared state's temporary slot, as PHP's unserialize()
+//!    does (`serializer::unserialize_then`);
+//! 5. $error_code after a failed msg_receive is that msgrcv's errno, kept in the core error while
+//!    the outputs are assigned (`functions::msg_receive`), not errno read after destructors that
+//!    the assignments ran.
 //!
-//! PHP 8.4's C extension still has all four (docs/php-versions.md).
+//! PHP 8.4's C extension still has the first four (docs/php-versions.md).
 
 use sysvmsg_core::{key_t, ReceiveFlags};
 

@@ -87,13 +87,15 @@ unsafe fn msg_get_queue_impl(ex: *mut zend_execute_data, rv: *mut zval) {
 
         let narrowed = compat::narrow_key(key);
         let permissions = compat::permissions(perms);
+        // The object comes first, as in C: its handle is taken even when msgget then fails.
+        queue_class::init_queue_object(rv, key);
         let opened = if compat::is_private_key(narrowed) {
             Queue::create_private(permissions)
         } else {
             Queue::open(narrowed).or_else(|_| Queue::create_exclusive(narrowed, permissions))
         };
         match opened {
-            Ok(queue) => queue_class::new_queue_object(rv, key, queue),
+            Ok(queue) => queue_class::set_queue(rv, queue),
             Err(e) => {
                 let mut hex = StackText::<24>::new();
                 compat::write_key_hex(&mut hex, key);
@@ -104,6 +106,7 @@ unsafe fn msg_get_queue_impl(ex: *mut zend_execute_data, rv: *mut zval) {
                     hex.as_c_ptr(),
                     libc::strerror(e.errno()),
                 );
+                zend::zval_ptr_dtor(rv);
                 zend::zval_set_bool(rv, false);
             }
         }
@@ -179,7 +182,7 @@ unsafe fn msg_stat_queue_impl(ex: *mut zend_execute_data, rv: *mut zval) {
 
 /// `zval_get_long`
 unsafe fn zval_get_long(zv: *const zval) -> zend_long {
-    unsafe { as_long(zv).unwrap_or_else(|| zend::zval_get_long_func(zv, false)) }
+    unsafe { as_long(zv).unwrap_or_else(|| zend::zval_get_long_func(zv.cast_mut(), false)) }
 }
 
 /// msg_set_queue(SysvMessageQueue $queue, array $data): bool

@@ -8,7 +8,7 @@
 //! - [`queue_class`]: the final class `SysvMessageQueue`;
 //! - [`buffers`]: the send and receive buffers reused from call to call;
 //! - [`serializer`]: the bridge to PHP's own serializer;
-//! - [`compat`]: every quirk kept for compatibility, and the four deliberate differences;
+//! - [`compat`]: every quirk kept for compatibility, and the five deliberate differences;
 //! - [`zend`]: the Zend API beyond ext-php-rs's bindings.
 //!
 //! ```php
@@ -27,12 +27,15 @@ mod queue_class;
 mod serializer;
 mod zend;
 
-use std::ffi::c_int;
+use std::cell::UnsafeCell;
+use std::ffi::{c_int, CString};
+use std::mem::MaybeUninit;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 use ext_php_rs::args::Arg;
 use ext_php_rs::builders::{FunctionBuilder, ModuleBuilder};
 use ext_php_rs::flags::DataType;
-use ext_php_rs::zend::{ModuleEntry, StaticModuleEntry};
+use ext_php_rs::zend::{ModuleAllocations, ModuleEntry};
 
 /// The PHP version this build targets: the module version, as with the C extension.
 const PHP_VERSION: &str = env!("SYSVMSG_PHP_VERSION");
@@ -151,7 +154,7 @@ unsafe extern "C" fn module_startup(_type: c_int, module_number: c_int) -> c_int
             );
         }
     }
-    if queue_class::register().is_err() {
+    if !queue_class::register() {
         return FAILURE;
     }
     // SAFETY: module startup runs after the module's functions are registered.
@@ -181,13 +184,31 @@ unsafe extern "C" fn module_info(_module: *mut ModuleEntry) {
     }
 }
 
+/// The module entry handed to PHP. The engine keeps a pointer to it in its module registry and
+/// reads it until the library is unloaded (after module shutdown too), so it lives in static
+/// storage and is never freed.
+struct EntrySlot(UnsafeCell<MaybeUninit<ModuleEntry>>);
+// SAFETY: written only by get_module, which PHP calls while loading extensions (one thread, before
+// any request); the engine reads it afterwards.
+unsafe impl Sync for EntrySlot {}
+static ENTRY: EntrySlot = EntrySlot(UnsafeCell::new(MaybeUninit::uninit()));
+
+/// The allocations ext-php-rs's builder made for [`ENTRY`] (function table, argument infos,
+/// names): set by [`get_module`], taken and freed by [`module_shutdown`].
+static ALLOCATIONS: AtomicPtr<ModuleAllocations> = AtomicPtr::new(std::ptr::null_mut());
+
 /// The entry point PHP looks up when it loads the extension.
+///
+/// After a module shutdown that freed the allocations, a PHP that loads the library again
+/// without having unloaded it (`ZEND_DONT_UNLOAD_MODULES`, an embedding SAPI started twice) gets
+/// a newly built entry.
 #[no_mangle]
 pub extern "C" fn get_module() -> *mut ModuleEntry {
-    static MODULE: StaticModuleEntry = StaticModuleEntry::new();
-    MODULE.get_or_init(|| {
+    let entry = ENTRY.0.get().cast::<ModuleEntry>();
+    if ALLOCATIONS.load(Ordering::Acquire).is_null() {
         let mut builder = ModuleBuilder::new("sysvmsg", PHP_VERSION)
             .startup_function(module_startup)
+            .shutdown_function(module_shutdown)
             .request_startup_function(request_startup)
             .post_deactivate_function(post_deactivate)
             .info_function(module_info);
@@ -195,10 +216,91 @@ pub extern "C" fn get_module() -> *mut ModuleEntry {
             builder = builder.function(function);
         }
         #[allow(clippy::expect_used)]
-        let (entry, _startup, owned) = builder
+        let (fresh, _startup, owned) = builder
             .try_into()
             // Fixed names without NUL bytes: only a bug in this file can fail here, at load time.
             .expect("the sysvmsg module table is well-formed");
-        (entry, owned)
-    })
+        // SAFETY: PHP loads extensions on one thread, and no registered module refers to the slot
+        // now: this is the first load, or the previous module was shut down and unregistered.
+        unsafe { entry.write(fresh) };
+        ALLOCATIONS.store(Box::into_raw(Box::new(owned)), Ordering::Release);
+    }
+    entry
+}
+
+/// `MSHUTDOWN`: frees what ext-php-rs's builder allocated for the module entry, though not the entry
+/// itself. Without it, every run under LeakSanitizer (`run-tests.php --asan`) reports them once PHP
+/// unloads the library.
+///
+/// What the engine still reads after this hook decides what can go: for a module loaded at startup
+/// (`extension=`, MODULE_PERSISTENT) nothing: its registered functions hold their own copies of the
+/// names and argument infos (`zend_register_functions` copies every typed arg_info, and all seven
+/// functions have a return type), and only the argument names and default texts those copies
+/// point to are read again, by Reflection, which cannot run any more. A module loaded by `dl()`
+/// (MODULE_TEMPORARY) is different: `module_destructor` walks its function table by name right
+/// after this hook returns, so that table and its names are left in place (PHP unloads the library
+/// next; this is what ext-php-rs did for every module).
+unsafe extern "C" fn module_shutdown(type_: c_int, _module_number: c_int) -> c_int {
+    // The reused send buffer is on the Rust heap and would outlive the library too. (On a ZTS PHP
+    // this is the shutting-down thread's; other threads' go with their thread-local storage.)
+    buffers::SEND_BUFFER.with(|slot| slot.with(0, buffers::Scratch::release));
+    let owned = ALLOCATIONS.swap(std::ptr::null_mut(), Ordering::AcqRel);
+    if !owned.is_null() {
+        let persistent = type_ == ext_php_rs::ffi::MODULE_PERSISTENT as c_int;
+        // SAFETY: the pointer came from Box::into_raw in get_module and was just unpublished.
+        unsafe { free_allocations(*Box::from_raw(owned), persistent) };
+    }
+    SUCCESS
+}
+
+/// Frees the module's allocations: the C strings ext-php-rs's builder leaked into the entry with
+/// `CString::into_raw` (function names, argument names, default texts and class type names; see
+/// ext-php-rs 0.16's `FunctionBuilder::build`, `Arg::as_arg_info` and `ZendType::empty_from_type`),
+/// then the tables and the module name and version. With `with_function_table` false the function table and its names stay
+/// allocated (for a `dl()` module, see [`module_shutdown`]).
+///
+/// # Safety
+/// Nothing may read the module's allocations afterwards (see [`module_shutdown`]).
+unsafe fn free_allocations(owned: ModuleAllocations, with_function_table: bool) {
+    let ModuleAllocations { functions, arg_info, name, version } = owned;
+    // ext-php-rs's ZendType marks a class type's name, a leaked CString, with this bit.
+    #[cfg(php83)]
+    const CLASS_NAME_BIT: u32 = ext_php_rs::ffi::_ZEND_TYPE_LITERAL_NAME_BIT;
+    #[cfg(not(php83))]
+    const CLASS_NAME_BIT: u32 = ext_php_rs::ffi::_ZEND_TYPE_NAME_BIT;
+    for table in arg_info.iter() {
+        for (index, arg) in table.iter().enumerate() {
+            // SAFETY: each came from CString::into_raw in ext-php-rs (ZendType::empty_from_type,
+            // Arg::as_arg_info) and is freed once here. Entry 0 is the return type, whose `name`
+            // field holds the required argument count instead of a name.
+            unsafe {
+                if arg.type_.type_mask & CLASS_NAME_BIT != 0 && !arg.type_.ptr.is_null() {
+                    drop(CString::from_raw(arg.type_.ptr.cast()));
+                }
+                if index == 0 {
+                    continue;
+                }
+                if !arg.name.is_null() {
+                    drop(CString::from_raw(arg.name.cast_mut()));
+                }
+                if !arg.default_value.is_null() {
+                    drop(CString::from_raw(arg.default_value.cast_mut()));
+                }
+            }
+        }
+    }
+    drop(arg_info);
+    if with_function_table {
+        for function in functions.iter() {
+            if !function.fname.is_null() {
+                // SAFETY: from CString::into_raw in ext-php-rs's FunctionBuilder::build; the
+                // terminating entry has a null name.
+                unsafe { drop(CString::from_raw(function.fname.cast_mut())) };
+            }
+        }
+        drop(functions);
+    } else {
+        std::mem::forget(functions);
+    }
+    drop((name, version));
 }

@@ -9,8 +9,6 @@ use std::mem::offset_of;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::OnceLock;
 
-use ext_php_rs::builders::ClassBuilder;
-use ext_php_rs::flags::ClassFlags;
 use sysvmsg_core::Queue;
 
 use crate::zend::{self, zend_class_entry, zend_long, zend_object, zend_object_handlers, zval};
@@ -43,8 +41,12 @@ pub fn class_entry() -> *mut zend_class_entry {
     CLASS_ENTRY.load(Ordering::Relaxed)
 }
 
-/// Registers the class; runs once, in module startup.
-pub fn register() -> ext_php_rs::error::Result<()> {
+/// Registers the class in module startup, as the C extension's generated
+/// `register_class_SysvMessageQueue()` does (`INIT_CLASS_ENTRY`, `zend_register_internal_class_ex`,
+/// then the flags). Done by hand rather than with ext-php-rs's `ClassBuilder`, which reads the
+/// engine globals through a lock it allocates once and never frees (a leak report under
+/// LeakSanitizer once PHP unloads the library).
+pub fn register() -> bool {
     let handlers = HANDLERS.get_or_init(|| {
         // SAFETY: std_object_handlers is initialised by the engine before any module starts.
         let mut h = unsafe { zend::std_object_handlers };
@@ -54,19 +56,33 @@ pub fn register() -> ext_php_rs::error::Result<()> {
         h.compare = Some(zend::zend_objects_not_comparable);
         Handlers(h)
     });
-    ClassBuilder::new(CLASS_NAME)
-        .flags(ClassFlags::Final | ClassFlags::NoDynamicProperties | ClassFlags::NotSerializable)
-        .registration(|ce, _| {
-            ce.__bindgen_anon_2.create_object = Some(create_object);
-            #[cfg(php83)]
-            {
-                ce.default_object_handlers = handlers_ptr();
-            }
-            CLASS_ENTRY.store(ce, Ordering::Relaxed);
-        })
-        .register()?;
+    // SAFETY: module startup, with the engine's string interning and class table ready; the engine
+    // copies the zeroed template entry, whose name is a permanent interned string.
+    unsafe {
+        let Some(intern) = ext_php_rs::ffi::zend_string_init_interned else { return false };
+        let mut template = std::mem::MaybeUninit::<zend_class_entry>::zeroed();
+        let ce = template.as_mut_ptr();
+        (*ce).name = intern(CLASS_NAME.as_ptr().cast(), CLASS_NAME.len(), true);
+        #[cfg(php83)]
+        {
+            (*ce).default_object_handlers = &raw const zend::std_object_handlers;
+        }
+        let class = ext_php_rs::ffi::zend_register_internal_class_ex(ce, std::ptr::null_mut());
+        if class.is_null() {
+            return false;
+        }
+        (*class).ce_flags |= ext_php_rs::ffi::ZEND_ACC_FINAL
+            | ext_php_rs::ffi::ZEND_ACC_NO_DYNAMIC_PROPERTIES
+            | ext_php_rs::ffi::ZEND_ACC_NOT_SERIALIZABLE;
+        (*class).__bindgen_anon_2.create_object = Some(create_object);
+        #[cfg(php83)]
+        {
+            (*class).default_object_handlers = &raw const handlers.0;
+        }
+        CLASS_ENTRY.store(class, Ordering::Relaxed);
+    }
     let _ = handlers;
-    Ok(())
+    true
 }
 
 fn handlers_ptr() -> *const zend_object_handlers {
@@ -119,13 +135,25 @@ pub unsafe fn queue_of(zv: *const zval) -> Queue {
     }
 }
 
-/// Makes `return_value` a new SysvMessageQueue for `key` and `queue`.
-pub unsafe fn new_queue_object(return_value: *mut zval, key: zend_long, queue: Queue) {
+/// Makes `return_value` a new SysvMessageQueue for `key`, not yet bound to a queue, as the C
+/// extension's msg_get_queue does (`object_init_ex`) before it calls msgget: the object's handle
+/// is taken while the failure warning's handler runs.
+pub unsafe fn init_queue_object(return_value: *mut zval, key: zend_long) {
     unsafe {
         let std = create_object(class_entry());
         let obj = std.cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
         (*obj).key = key;
-        (*obj).id = queue.id();
         zend::zval_set_obj(return_value, std);
+    }
+}
+
+/// Binds the SysvMessageQueue object in `zv` (from [`init_queue_object`]) to `queue`.
+///
+/// # Safety
+/// `zv` must hold an object of this class.
+pub unsafe fn set_queue(zv: *mut zval, queue: Queue) {
+    unsafe {
+        let obj = zend::z_obj(zv).cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
+        (*obj).id = queue.id();
     }
 }

@@ -1,15 +1,52 @@
-//! The Zend API this extension calls beyond ext-php-rs's bindings, and Rust versions of the
-//! header-only macros it needs (zval accessors, by-reference assignment, strings).
+//! The Zend API this extension calls, and Rust versions of the header-only macros it needs (zval
+//! accessors, by-reference assignment, strings, the allocator macros).
 //!
-//! Everything here is a thin, `unsafe` mirror of a C declaration or macro of PHP 8.2-8.4; the
-//! safety contract of each function is the one of its C original.
+//! Every Zend function and global comes from `ext_php_rs::ffi`, which ext-php-rs's build script
+//! generates with bindgen from the headers of the PHP being built: ext-php-rs's own list, plus the
+//! names this crate adds in `.cargo/config.toml` (`EXT_PHP_RS_ALLOWED_BINDINGS`). So each signature
+//! and struct layout is the one of that PHP's flavour: a debug PHP's `_emalloc`/`_efree` take the
+//! caller's file and line (`ZEND_FILE_LINE_DC ZEND_FILE_LINE_ORIG_DC`), a ZTS PHP keeps its globals
+//! per thread, and a hand-written declaration that is right for one flavour is wrong for another.
+//! Declared here by hand are only `smart_str_erealloc` (its header is not among those ext-php-rs
+//! gives bindgen; it has the same signature in every flavour of PHP 8.2-8.4) and, on ZTS, ext-php-rs's
+//! own C helper `ext_php_rs_tsrmg_bulk`.
+//!
+//! Each wrapper's safety contract is the one of its C original.
 
-use std::ffi::{c_char, c_int, c_void};
+use std::ffi::{c_int, c_void};
 
 pub use ext_php_rs::ffi::{
-    zend_class_entry, zend_execute_data, zend_long, zend_object, zend_object_handlers, zend_reference,
-    zend_string, zval, HashTable,
+    _zend_new_array, add_assoc_long_ex, object_properties_init, php_error_docref, php_info_print_table_end,
+    php_info_print_table_row, php_info_print_table_start, php_var_serialize, php_var_serialize_destroy,
+    php_var_serialize_init, php_var_unserialize, php_var_unserialize_destroy, php_var_unserialize_init,
+    std_object_handlers, var_tmp_var, zend_argument_type_error, zend_argument_value_error, zend_class_entry,
+    zend_execute_data, zend_hash_str_find, zend_long, zend_object, zend_object_handlers, zend_object_std_init,
+    zend_objects_not_comparable, zend_parse_parameters, zend_reference, zend_register_long_constant, zend_spprintf,
+    zend_string, zend_throw_error, zend_try_assign_typed_ref, zend_try_assign_typed_ref_bool,
+    zend_try_assign_typed_ref_long, zend_try_assign_typed_ref_stringl, zval, zval_get_long_func, zval_ptr_dtor,
 };
+/// The "X given" name of a value in argument errors: a type name up to 8.2 ("bool"), a value
+/// name from 8.3 on ("true"), as the C extension of each version prints it.
+#[cfg(not(php83))]
+pub use ext_php_rs::ffi::zend_zval_type_name as zend_zval_given_name;
+#[cfg(php83)]
+pub use ext_php_rs::ffi::zend_zval_value_name as zend_zval_given_name;
+
+/// A `smart_str`: the string being built and its allocated length.
+pub type SmartStr = ext_php_rs::ffi::smart_str;
+
+// This crate's build script and ext-php-rs's each decide for themselves whether the PHP is a debug
+// and a ZTS build (both ask the PHP binary); code below relies on both agreeing.
+const _: () = assert!(
+    (ext_php_rs::ffi::ZEND_DEBUG != 0) == cfg!(php_debug),
+    "ext-php-rs's bindings and this crate's build script disagree on whether PHP is a debug build: build with \
+     PHP, PHP_CONFIG and PATH all naming the same PHP"
+);
+const _: () = assert!(
+    (ext_php_rs::ffi::USING_ZTS != 0) == cfg!(php_zts),
+    "ext-php-rs's bindings and this crate's build script disagree on whether PHP is thread-safe (ZTS): build with \
+     PHP, PHP_CONFIG and PATH all naming the same PHP"
+);
 
 // Type tags (Z_TYPE): stable across PHP 8.
 pub const IS_NULL: u8 = 1;
@@ -31,74 +68,65 @@ const GC_STRING: u32 = 6 | (1 << 4);
 pub const E_WARNING: c_int = 1 << 1;
 pub const CONST_PERSISTENT: c_int = 1;
 
-/// A `smart_str`: the string being built and its allocated length.
-#[repr(C)]
-pub struct SmartStr {
-    pub s: *mut zend_string,
-    pub a: usize,
+extern "C" {
+    /// `ZEND_API void ZEND_FASTCALL smart_str_erealloc(smart_str *str, size_t len)` (zend_smart_str.h):
+    /// the same in debug, release and ZTS builds. `ZEND_FASTCALL` is empty on x86-64 and aarch64.
+    pub fn smart_str_erealloc(s: *mut SmartStr, len: usize);
 }
 
-pub type SerializeData = *mut c_void;
-pub type UnserializeData = *mut c_void;
+/// The file name a debug PHP's allocator reports for this extension's allocations (its
+/// "Allowed memory size ... exhausted at FILE:LINE" fatal error and its leak reports).
+#[cfg(php_debug)]
+const ALLOC_FILE: &std::ffi::CStr = c"sysvmsg-rs/src/zend.rs";
 
-extern "C" {
-    pub fn zend_parse_parameters(num_args: u32, type_spec: *const c_char, ...) -> c_int;
-    pub fn zend_argument_value_error(arg_num: u32, format: *const c_char, ...);
-    pub fn zend_argument_type_error(arg_num: u32, format: *const c_char, ...);
-    /// The "X given" name of a value in argument errors: a type name up to 8.2 ("bool"), a value
-    /// name from 8.3 on ("true"), as the C extension of each version prints it.
-    #[cfg(not(php83))]
-    #[link_name = "zend_zval_type_name"]
-    pub fn zend_zval_given_name(arg: *const zval) -> *const c_char;
-    #[cfg(php83)]
-    #[link_name = "zend_zval_value_name"]
-    pub fn zend_zval_given_name(arg: *const zval) -> *const c_char;
-    pub fn zend_throw_error(exception_ce: *mut zend_class_entry, format: *const c_char, ...);
-    pub fn php_error_docref(docref: *const c_char, type_: c_int, format: *const c_char, ...);
+/// `emalloc(size)`: Zend's request allocator. Past memory_limit it reports a fatal error and bails
+/// out (longjmp), so callers keep no Drop values alive.
+#[inline(always)]
+pub unsafe fn _emalloc(size: usize) -> *mut c_void {
+    // SAFETY: the caller's contract; a debug PHP takes the caller's file and line (the "orig"
+    // pair is empty, as in the emalloc() macro).
+    #[cfg(php_debug)]
+    unsafe {
+        ext_php_rs::ffi::_emalloc(size, ALLOC_FILE.as_ptr(), line!(), std::ptr::null(), 0)
+    }
+    #[cfg(not(php_debug))]
+    unsafe {
+        ext_php_rs::ffi::_emalloc(size)
+    }
+}
 
-    pub fn zend_try_assign_typed_ref(reference: *mut zend_reference, zv: *mut zval) -> c_int;
-    pub fn zend_try_assign_typed_ref_bool(reference: *mut zend_reference, val: bool) -> c_int;
-    pub fn zend_try_assign_typed_ref_long(reference: *mut zend_reference, lval: zend_long) -> c_int;
-    pub fn zend_try_assign_typed_ref_stringl(reference: *mut zend_reference, string: *const c_char, len: usize) -> c_int;
-    pub fn zval_ptr_dtor(zv: *mut zval);
-    pub fn zval_get_long_func(op: *const zval, is_strict: bool) -> zend_long;
+/// `efree(ptr)`: frees a block of Zend's request allocator.
+#[inline(always)]
+pub unsafe fn _efree(ptr: *mut c_void) {
+    // SAFETY: the caller's contract; see [`_emalloc`] for the debug parameters.
+    #[cfg(php_debug)]
+    unsafe {
+        ext_php_rs::ffi::_efree(ptr, ALLOC_FILE.as_ptr(), line!(), std::ptr::null(), 0)
+    }
+    #[cfg(not(php_debug))]
+    unsafe {
+        ext_php_rs::ffi::_efree(ptr)
+    }
+}
 
-    pub fn object_properties_init(object: *mut zend_object, class_type: *mut zend_class_entry);
-    pub fn zend_object_std_init(object: *mut zend_object, ce: *mut zend_class_entry);
-    pub fn zend_objects_not_comparable(o1: *mut zval, o2: *mut zval) -> c_int;
-    pub static std_object_handlers: zend_object_handlers;
-
-    pub fn add_assoc_long_ex(arg: *mut zval, key: *const c_char, key_len: usize, n: zend_long);
-    pub fn _zend_new_array(size: u32) -> *mut HashTable;
-    pub fn zend_hash_str_find(ht: *const HashTable, key: *const c_char, len: usize) -> *mut zval;
-    pub fn zend_register_long_constant(
-        name: *const c_char,
-        name_len: usize,
-        lval: zend_long,
-        flags: c_int,
-        module_number: c_int,
-    );
-    pub fn zend_spprintf(message: *mut *mut c_char, max_len: usize, format: *const c_char, ...) -> usize;
-
-    pub fn smart_str_erealloc(s: *mut SmartStr, len: usize);
-    pub fn php_var_serialize(buf: *mut SmartStr, struc: *mut zval, data: *mut SerializeData);
-    pub fn php_var_serialize_init() -> SerializeData;
-    pub fn php_var_serialize_destroy(d: SerializeData);
-    pub fn php_var_unserialize(
-        rval: *mut zval,
-        p: *mut *const u8,
-        max: *const u8,
-        var_hash: *mut UnserializeData,
-    ) -> c_int;
-    pub fn php_var_unserialize_init() -> UnserializeData;
-    pub fn php_var_unserialize_destroy(d: UnserializeData);
-
-    pub fn _emalloc(size: usize) -> *mut c_void;
-    pub fn _efree(ptr: *mut c_void);
-
-    pub fn php_info_print_table_start();
-    pub fn php_info_print_table_row(num_cols: c_int, ...);
-    pub fn php_info_print_table_end();
+/// `BG(unserialize).level`: how many unserializations (unserialize() or a msg_receive) share the
+/// current unserialize state; above 1 after `php_var_unserialize_init` means this one is nested.
+#[inline(always)]
+pub unsafe fn unserialize_nesting_level() -> u32 {
+    // SAFETY: basic_globals is the standard module's; on ZTS each thread has its own, found by id.
+    #[cfg(php_zts)]
+    unsafe {
+        extern "C" {
+            /// ext-php-rs's C wrapper for `TSRMG_BULK(id)` (src/wrapper.c, ZTS builds only).
+            fn ext_php_rs_tsrmg_bulk(id: c_int) -> *mut c_void;
+        }
+        let bg = ext_php_rs_tsrmg_bulk(ext_php_rs::ffi::basic_globals_id).cast::<ext_php_rs::ffi::php_basic_globals>();
+        (*bg).unserialize.level
+    }
+    #[cfg(not(php_zts))]
+    unsafe {
+        ext_php_rs::ffi::basic_globals.unserialize.level
+    }
 }
 
 pub use ext_php_rs::ffi::ext_php_rs_executor_globals;
@@ -154,6 +182,20 @@ pub unsafe fn zval_set_obj(zv: *mut zval, obj: *mut zend_object) {
     unsafe {
         (*zv).value.obj = obj;
         (*zv).u1.type_info = IS_OBJECT_EX;
+    }
+}
+
+/// `ZVAL_COPY`: `dst` becomes another counted holder of `src`'s value.
+#[inline(always)]
+pub unsafe fn zval_copy(dst: *mut zval, src: *const zval) {
+    /// `IS_TYPE_REFCOUNTED << Z_TYPE_FLAGS_SHIFT`
+    const REFCOUNTED: u32 = 1 << 8;
+    unsafe {
+        (*dst).value = (*src).value;
+        (*dst).u1.type_info = (*src).u1.type_info;
+        if (*src).u1.type_info & REFCOUNTED != 0 {
+            (*(*src).value.counted).gc.refcount += 1;
+        }
     }
 }
 
