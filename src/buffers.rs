@@ -249,6 +249,12 @@ pub fn request_startup() {
     RECEIVE_BUFFER.with(|b| b.at_request_boundary(ZendBuffer::forget));
 }
 
+/// Module shutdown: the reused send buffer is on the Rust heap and would outlive the library. (On
+/// a ZTS PHP this is the shutting-down thread's; other threads' go with their thread-local storage.)
+pub fn module_shutdown() {
+    SEND_BUFFER.with(|b| b.at_request_boundary(Scratch::release));
+}
+
 /// After request shutdown (post-deactivate): the receive buffer lives on the request heap and
 /// goes with the request. Not earlier: user code still runs after the modules' request shutdown
 /// (a user stream's stream_close() while resources are freed, a session save handler's write()),

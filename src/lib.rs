@@ -241,9 +241,7 @@ pub extern "C" fn get_module() -> *mut ModuleEntry {
 /// after this hook returns, so that table and its names are left in place (PHP unloads the library
 /// next; this is what ext-php-rs did for every module).
 unsafe extern "C" fn module_shutdown(type_: c_int, _module_number: c_int) -> c_int {
-    // The reused send buffer is on the Rust heap and would outlive the library too. (On a ZTS PHP
-    // this is the shutting-down thread's; other threads' go with their thread-local storage.)
-    buffers::SEND_BUFFER.with(|slot| slot.with(0, buffers::Scratch::release));
+    buffers::module_shutdown();
     let owned = ALLOCATIONS.swap(std::ptr::null_mut(), Ordering::AcqRel);
     if !owned.is_null() {
         let persistent = type_ == ext_php_rs::ffi::MODULE_PERSISTENT as c_int;
