@@ -1,5 +1,5 @@
 --TEST--
-msg_send()/msg_receive(): exit() inside __serialize, __sleep, __unserialize, __wakeup and Serializable ends the script cleanly
+msg_send()/msg_receive(): exit() inside __serialize, __sleep, __unserialize, and __wakeup ends the script cleanly
 --SKIPIF--
 <?php
 if (!extension_loaded('sysvmsg')) die("skip sysvmsg not loaded");
@@ -13,10 +13,6 @@ class ExitSer { public function __serialize(): array { echo "  __serialize exits
 class ExitSleep { public $a = 1; public function __sleep() { echo "  __sleep exits\n"; exit(3); } }
 class ExitUnser { public $a = 1; public function __unserialize(array $d): void { echo "  __unserialize exits\n"; exit(4); } }
 class ExitWakeup { public $a = 1; public function __wakeup() { echo "  __wakeup exits\n"; exit(4); } }
-class ExitSerializable implements Serializable {
-    public function serialize() { return 'x'; }
-    public function unserialize($s) { echo "  Serializable::unserialize exits\n"; exit(4); }
-}
 $q = msg_get_queue(0x7E570103);
 $run = function (string $label, callable $body) use ($q) {
     echo "$label\n";
@@ -32,9 +28,8 @@ $run = function (string $label, callable $body) use ($q) {
 };
 $run('send __serialize', fn ($q) => msg_send($q, 1, new ExitSer));
 $run('send __sleep', fn ($q) => msg_send($q, 1, [new ExitSleep]));
-foreach (['ExitUnser', 'ExitWakeup', 'ExitSerializable'] as $class) {
-    $payload = $class === 'ExitSerializable' ? 'C:16:"ExitSerializable":1:{x}' : serialize(new $class);
-    msg_send($q, 1, $payload, false);
+foreach (['ExitUnser', 'ExitWakeup'] as $class) {
+    msg_send($q, 1, serialize(new $class), false);
     $run("receive $class", function ($q) {
         $err = 'untouched';
         register_shutdown_function(function () use (&$m, &$t, &$err) { var_dump($t, $m ?? 'unset', $err); });
@@ -44,7 +39,6 @@ foreach (['ExitUnser', 'ExitWakeup', 'ExitSerializable'] as $class) {
 msg_remove_queue($q);
 ?>
 --EXPECTF--
-Deprecated: ExitSerializable implements the Serializable interface, which is deprecated. %s
 send __serialize
   __serialize exits
   child shutdown
@@ -71,15 +65,6 @@ object(ExitWakeup)#%d (1) {
   ["a"]=>
   int(1)
 }
-int(0)
-  exit status 4, queued 0
-receive ExitSerializable
-  Serializable::unserialize exits
-
-Warning: msg_receive(): Message corrupted in %s on line %d
-  child shutdown
-int(1)
-bool(false)
 int(0)
   exit status 4, queued 0
 --CLEAN--
