@@ -15,7 +15,8 @@
 # 2-3 minutes per extension build, a few minutes of tests.
 #
 # Env: CHECKERS_CONFIGS (default "debug-zts debug-asan"), PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120),
-#      THREADS_N / THREADS_MESSAGES (the harness: threads per role, messages per producer).
+#      THREADS_N / THREADS_MESSAGES (the harness: threads per role, messages per producer), CHECKERS_TARGET (the
+#      directory of the per-build cargo target directories; default: checkers-target/ in the cache).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -71,7 +72,8 @@ run_set() {
     local config=$1 module=$2 spec=$3 set=$4 dir=$5
     shift 5
     local label=$config-$module-$set copy=$dir logs=$TMP/stderr/$config-$module-$set
-    local reports extra=0 t msg failed
+    local reports extra=0 t msg status
+    local -A why=()
     if [[ $dir != "$ROOT"/* ]]; then
         copy=$TMP/tests/$label
         rm -rf "$copy" && mkdir -p "$copy" && cp -a "$dir"/. "$copy"/
@@ -83,19 +85,22 @@ run_set() {
         say "$label: checker reports on stderr (each fails its test):"
         while IFS=$'\t' read -r t msg; do
             printf '%s: CHECKER %s: %s\n' "$label" "$t" "$msg" >&2
-            # already failed by run-tests.php? then it is counted once
+            why[$t]=$msg
+            # already failed by run-tests.php? then it is counted (and listed below) once
             if ! grep -qE "^(FAILED|BORKED|LEAKED|WARNED|XLEAKED)"$'\t'".*/$t\$" "$PHPT_STATUS"; then
                 extra=$((extra + 1))
                 if grep -qE "^(PASSED|XFAILED)"$'\t'".*/$t\$" "$PHPT_STATUS"; then PHPT_PASS=$((PHPT_PASS - 1)); fi
                 if grep -qE "^SKIPPED"$'\t'".*/$t\$" "$PHPT_STATUS"; then PHPT_SKIP=$((PHPT_SKIP - 1)); fi
+                failures+=("$label $t: not failed by run-tests.php, but: $msg")
             fi
-            failures+=("$label $t: $msg")
         done <<<"$reports"
         # the full reports of the first few processes
         grep -l -E "$CHECKER_RE" "$logs"/* 2>/dev/null | head -n 3 | xargs -r head -n 40 >&2 || true
     fi
-    mapfile -t failed < <(grep -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$PHPT_STATUS" | sed "s|$copy/||; s|^|$label |")
-    failures+=("${failed[@]}")
+    while IFS=$'\t' read -r status t; do
+        t=${t##*/}
+        failures+=("$label $t: $status${why[$t]:+ (${why[$t]})}")
+    done < <(grep -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$PHPT_STATUS" || true)
     PHPT_FAIL=$((PHPT_FAIL + extra))
     total_p=$((total_p + PHPT_PASS)) total_f=$((total_f + PHPT_FAIL)) total_s=$((total_s + PHPT_SKIP))
     row "$config" "$module" "$set" "$PHPT_PASS" "$PHPT_FAIL" "$PHPT_SKIP" "$([ $extra -gt 0 ] && echo "$extra failed by checker reports only")"
@@ -190,7 +195,7 @@ for config in "${CONFIGS[@]}"; do
 
     # The extension, built against this PHP (ext-php-rs reads PHP and PATH, our build.rs checks they agree with
     # PHP_CONFIG), in a target directory of its own so the host build is not invalidated.
-    target=$CACHE/checkers-target/$VERSION-$config
+    target=${CHECKERS_TARGET:-$CACHE/checkers-target}/$VERSION-$config
     say "$config: building the extension (release) into $target"
     start=$SECONDS
     if ! env PATH="$PREFIX/bin:$PATH" PHP="$PHP_BIN" PHP_CONFIG="$PREFIX/bin/php-config" CARGO_TARGET_DIR="$target" \
