@@ -48,6 +48,57 @@ build_ext() {
 php_ours() { "$PHP" -n -d "extension=$EXT" "$@"; }
 php_c() { "$PHP" -n -d extension=sysvmsg "$@"; }
 
+# phpt_run LABEL EXTENSION-SPEC DIR [RUN-TESTS-OPTION...]: runs the .phpt files of DIR through PHP's run-tests.php
+# with `-d extension=EXTENSION-SPEC`, prints the problems of failed tests (with their diffs) and the skip reasons on
+# stderr and "LABEL: N passed, M failed, K skipped" on stdout, and sets PHPT_PASS, PHPT_FAIL, PHPT_SKIP and
+# PHPT_STATUS (a file of "STATUS<TAB>test" lines, run-tests.php's -W output; PASSED, XFAILED and SKIPPED are the
+# good ones). Settings: PHPT_RUN_TESTS (run-tests.php; default: the one of the installed php-dev), PHPT_DRIVER (the
+# PHP that runs run-tests.php; default $PHP), PHPT_TESTED (the PHP the tests run with, -p; default PHPT_DRIVER),
+# PHPT_WORK (a directory for the status file and log; default: a new temporary one), PHPT_JOBS (default 2),
+# PHPT_TIMEOUT (seconds per test, default 60). run-tests.php writes NAME.php/.out/.diff next to a failed test.
+phpt_run() {
+    local label=$1 ext=$2 dir=$3
+    shift 3
+    local driver tested run_tests work status log pass fail skip
+    driver=$(command -v "${PHPT_DRIVER:-$PHP}")
+    tested=${PHPT_TESTED:-$driver}
+    run_tests=${PHPT_RUN_TESTS:-$(php-config --extension-dir)/build/run-tests.php}
+    work=${PHPT_WORK:-$(mktemp -d)}
+    status=$work/$label.status log=$work/$label.log
+    say "$label: run-tests.php with -d extension=$ext (-j${PHPT_JOBS:-2}${*:+ $*})"
+    : >"$status"
+    # -W writes "STATUS<TAB>file" for every test: simpler and sturdier to count than the human summary.
+    # run-tests.php exits non-zero when a test fails; the counts below decide, so its status is ignored.
+    NO_INTERACTION=1 NO_COLOR=1 "$driver" -n "$run_tests" -n -p "$tested" -d "extension=$ext" -q \
+        -j"${PHPT_JOBS:-2}" --set-timeout "${PHPT_TIMEOUT:-60}" --show-diff -W "$status" "$@" "$dir" >"$log" 2>&1 || true
+    pass=$(grep -c -E '^(PASSED|XFAILED)'$'\t' "$status" || true)
+    skip=$(grep -c -E '^SKIPPED'$'\t' "$status" || true)
+    fail=$(grep -c -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status" || true)
+    if [ $((pass + fail + skip)) -eq 0 ]; then
+        # nothing ran at all (bad PHP, unreadable directory...): show why and count it as a failure
+        cat "$log" >&2
+        fail=1
+    fi
+    if [ "$fail" -gt 0 ]; then
+        grep -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status" | sed "s|$dir/||; s|^|$label: |" >&2 || true
+        # the diffs of the failed tests, as printed by --show-diff
+        sed -n '/^========DIFF========/,/^========DONE========/p' "$log" >&2
+    fi
+    grep -E 'SKIP.*reason:' "$log" | sed -E 's/^.*\[([^]]*)\] reason: /\1: /; s|'"$dir"'/||; s/^/'"$label"': skipped /' >&2 || true
+    echo "$label: $pass passed, $fail failed, $skip skipped"
+    PHPT_PASS=$pass PHPT_FAIL=$fail PHPT_SKIP=$skip PHPT_STATUS=$status
+}
+
+# phpt_module_loads PHP-BINARY EXTENSION-SPEC: whether that PHP loads the module as "sysvmsg" (errors on stderr).
+# Every phpt test skips itself when no sysvmsg is loaded, so a library PHP refuses must fail, not skip.
+phpt_module_loads() {
+    local out
+    out=$("$1" -n -d "extension=$2" -r 'exit(extension_loaded("sysvmsg") ? 0 : 1);' 2>&1) && return 0
+    say "$1 does not load $2 as module sysvmsg"
+    printf '%s\n' "$out" >&2
+    return 1
+}
+
 # report PASSED FAILED [SKIPPED]: a suite's closing line (`N passed, M failed[, K skipped]`); fails when FAILED > 0.
 report() {
     if [ "${3:-0}" -gt 0 ]; then

@@ -37,6 +37,9 @@ use ext_php_rs::builders::{FunctionBuilder, ModuleBuilder};
 use ext_php_rs::flags::DataType;
 use ext_php_rs::zend::{ModuleAllocations, ModuleEntry};
 
+// Compile-time proof that ext-php-rs was configured for the PHP build that build.rs checked (ZTS, debug, module API).
+include!(concat!(env!("OUT_DIR"), "/php_build_check.rs"));
+
 /// The PHP version this build targets: the module version, as with the C extension.
 const PHP_VERSION: &str = env!("SYSVMSG_PHP_VERSION");
 /// This implementation's name and version, shown in phpinfo() next to "sysvmsg support".

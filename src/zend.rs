@@ -35,18 +35,8 @@ pub use ext_php_rs::ffi::zend_zval_value_name as zend_zval_given_name;
 /// A `smart_str`: the string being built and its allocated length.
 pub type SmartStr = ext_php_rs::ffi::smart_str;
 
-// This crate's build script and ext-php-rs's each decide for themselves whether the PHP is a debug
-// and a ZTS build (both ask the PHP binary); code below relies on both agreeing.
-const _: () = assert!(
-    (ext_php_rs::ffi::ZEND_DEBUG != 0) == cfg!(php_debug),
-    "ext-php-rs's bindings and this crate's build script disagree on whether PHP is a debug build: build with \
-     PHP, PHP_CONFIG and PATH all naming the same PHP"
-);
-const _: () = assert!(
-    (ext_php_rs::ffi::USING_ZTS != 0) == cfg!(php_zts),
-    "ext-php-rs's bindings and this crate's build script disagree on whether PHP is thread-safe (ZTS): build with \
-     PHP, PHP_CONFIG and PATH all naming the same PHP"
-);
+// Code below relies on this crate's php_debug and php_zts cfgs matching ext-php-rs's bindings: build.rs
+// sets them from the PHP it found and asserts at compile time that the bindings are of that build (src/lib.rs).
 
 // Type tags (Z_TYPE): stable across PHP 8.
 pub const IS_NULL: u8 = 1;

@@ -16,59 +16,33 @@ set -euo pipefail
 
 ensure_pkgs php8.2-cli php8.2-dev
 
-RUN_TESTS="$(php-config --extension-dir)/build/run-tests.php"
-PHP_BIN=$(command -v "$PHP")
-JOBS=${PHPT_JOBS:-2}
-TIMEOUT=${PHPT_TIMEOUT:-60}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+export PHPT_WORK=$TMP PHPT_JOBS=${PHPT_JOBS:-2} PHPT_TIMEOUT=${PHPT_TIMEOUT:-60}
 
 total_pass=0 total_fail=0 total_skip=0
 
-# run_half LABEL EXTENSION-SPEC: runs the whole directory, prints the per-test problems and "LABEL: ..." counts.
+# run_half LABEL EXTENSION-SPEC: the whole directory with that module (scripts/lib.sh phpt_run), summed up.
 run_half() {
-    local label=$1 ext=$2 status=$TMP/$1.status log=$TMP/$1.log pass fail skip
-    say "$label: run-tests.php with -d extension=$ext (-j$JOBS)"
-    : > "$status"
-    # -W writes "STATUS<TAB>file" for every test: simpler and sturdier to count than the human summary.
-    # run-tests.php exits non-zero when a test fails; the counts below decide, so its status is ignored.
-    NO_INTERACTION=1 NO_COLOR=1 "$PHP_BIN" "$RUN_TESTS" -n -p "$PHP_BIN" -d "extension=$ext" -q -j"$JOBS" \
-        --set-timeout "$TIMEOUT" --show-diff -W "$status" "$ROOT/php-tests" > "$log" 2>&1 || true
-    pass=$(grep -c -E '^(PASSED|XFAILED)'$'\t' "$status" || true)
-    skip=$(grep -c -E '^SKIPPED'$'\t' "$status" || true)
-    fail=$(grep -c -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status" || true)
-    if [ $((pass + fail + skip)) -eq 0 ]; then
-        # nothing ran at all (bad PHP, unreadable directory...): show why and count it as a failure
-        cat "$log" >&2
-        fail=1
-    fi
-    if [ "$fail" -gt 0 ]; then
-        grep -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status" | sed "s|$ROOT/||; s|^|$label: |" >&2 || true
-        # the diffs of the failed tests, as printed by --show-diff
-        sed -n '/^========DIFF========/,/^========DONE========/p' "$log" >&2
-    fi
-    grep -E 'SKIP.*reason:' "$log" | sed -E 's/^.*\[(php-tests\/[^]]*)\] reason: /\1: /; s/^/'"$label"': skipped /' >&2 || true
-    echo "$label: $pass passed, $fail failed, $skip skipped"
-    total_pass=$((total_pass + pass))
-    total_fail=$((total_fail + fail))
-    total_skip=$((total_skip + skip))
+    phpt_run "$1" "$2" "$ROOT/php-tests"
+    total_pass=$((total_pass + PHPT_PASS))
+    total_fail=$((total_fail + PHPT_FAIL))
+    total_skip=$((total_skip + PHPT_SKIP))
 }
 
-# Every test skips itself when no sysvmsg is loaded, so a library that PHP refuses must fail here, not skip.
 if [ ! -f "$EXT" ]; then
     say "ours: $EXT does not exist -- build it first (cargo build --release); counting this as a failure"
     echo "ours: 0 passed, 1 failed, 0 skipped (extension not built)"
     total_fail=$((total_fail + 1))
-elif ! load_out=$("$PHP_BIN" -n -d "extension=$EXT" -r 'exit(extension_loaded("sysvmsg") ? 0 : 1);' 2>&1); then
-    say "ours: PHP does not load $EXT as module sysvmsg; counting this as a failure"
-    printf '%s\n' "$load_out" >&2
+elif ! phpt_module_loads "$(command -v "$PHP")" "$EXT"; then
+    say "ours: counting this as a failure"
     echo "ours: 0 passed, 1 failed, 0 skipped (extension does not load)"
     total_fail=$((total_fail + 1))
 else
     run_half ours "$EXT"
 fi
 
-if "$PHP_BIN" -n -d extension=sysvmsg -r 'exit(extension_loaded("sysvmsg") ? 0 : 1);' 2>/dev/null; then
+if "$PHP" -n -d extension=sysvmsg -r 'exit(extension_loaded("sysvmsg") ? 0 : 1);' 2>/dev/null; then
     run_half c sysvmsg
 else
     say "c: Debian's C sysvmsg cannot be loaded with -d extension=sysvmsg; counting this as a failure"
