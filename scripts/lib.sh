@@ -8,7 +8,48 @@ export ROOT EXT PHP
 
 say() { printf '==> %s\n' "$*" >&2; }
 
-# ensure_pkgs PKG...: apt-get install the Debian packages that are not installed yet.
+# service_links: the symlinks that enable services (systemd units, SysV runlevels), one a line, sorted.
+service_links() {
+    find /etc/systemd/system /etc/rc0.d /etc/rc1.d /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d /etc/rc6.d /etc/rcS.d \
+        -maxdepth 2 -type l 2>/dev/null | LC_ALL=C sort
+}
+
+# disable_new_services BEFORE AFTER: disable (and stop, on a running systemd) every service whose enabling links are
+# in the list AFTER but not in BEFORE (both from service_links).
+disable_new_services() {
+    local new l u units=() names=()
+    new=$(LC_ALL=C comm -13 <(printf '%s\n' "$1") <(printf '%s\n' "$2") | grep . || true)
+    [ -n "$new" ] || return 0
+    while IFS= read -r l; do
+        case $l in
+            /etc/systemd/system/*) units+=("$(basename "$l")") ;;
+            /etc/rc?.d/S*) u=$(basename "$l"); names+=("${u:3}") ;;
+        esac
+    done <<<"$new"
+    mapfile -t units < <(printf '%s\n' "${units[@]}" | grep . | LC_ALL=C sort -u)
+    mapfile -t names < <(printf '%s\n' "${names[@]}" | grep . | LC_ALL=C sort -u)
+    for u in "${units[@]}"; do
+        say "disabling $u (enabled by the package installation; the tests start what they need themselves)"
+        if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+            systemctl disable --now "$u" >&2 || true
+        elif command -v deb-systemd-helper >/dev/null; then
+            deb-systemd-helper disable "$u" >&2 || true
+        fi
+    done
+    for u in "${names[@]}"; do
+        ls /etc/rc?.d/S??"$u" >/dev/null 2>&1 || continue
+        say "disabling the SysV service $u (enabled by the package installation)"
+        update-rc.d "$u" disable >/dev/null 2>&1 || true
+    done
+    # Whatever a tool above could not handle: remove the links themselves.
+    while IFS= read -r l; do
+        case $l in /etc/systemd/system/*.wants/* | /etc/rc?.d/S*) [ ! -L "$l" ] || rm -f "$l" ;; esac
+    done <<<"$new"
+}
+
+# ensure_pkgs PKG...: apt-get install the Debian packages that are not installed yet. Services the packages bring
+# (php-fpm, php's session-clean timer) are neither started (a policy-rc.d denies it during the installation, unless
+# the system has its own) nor left enabled: the machine keeps the services it had.
 ensure_pkgs() {
     local missing=() p
     for p in "$@"; do
@@ -16,17 +57,33 @@ ensure_pkgs() {
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     say "installing ${missing[*]}"
+    # One installation at a time from these scripts: they share the temporary policy-rc.d.
+    local lock=/tmp/.sysvmsg-rs-apt.lock fd rc=0 before policy=/usr/sbin/policy-rc.d ours=''
+    exec {fd}>"$lock"
+    flock "$fd"
     if [ -z "${APT_UPDATED:-}" ]; then
-        apt-get update -qq >&2 || return 1
+        apt-get -o DPkg::Lock::Timeout=600 update -qq >&2 || { exec {fd}>&-; return 1; }
         export APT_UPDATED=1
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    before=$(service_links)
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\n# sysvmsg-rs: no service starts while the test scripts install packages\nexit 101\n' >"$policy"
+        chmod 0755 "$policy"
+        ours=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+        "${missing[@]}" >&2 || rc=$?
+    [ -z "$ours" ] || rm -f "$policy"
+    disable_new_services "$before" "$(service_links)"
+    exec {fd}>&-
+    return $rc
 }
 
-# The packages every build and test needs: PHP 8.2 (CLI with the C sysvmsg for comparison, headers and php-config),
-# libclang for bindgen, and a C compiler.
+# The packages every build and test needs on a fresh Debian 12: PHP 8.2 (CLI with the C sysvmsg for comparison,
+# headers, php-config and run-tests.php), libclang for bindgen, a C compiler for the cc crate and the interop peer,
+# a C++ compiler for cargo-fuzz's libFuzzer, procps (pgrep/pkill in the suites) and xz-utils for php-src tarballs.
 ensure_build_deps() {
-    ensure_pkgs php8.2-cli php8.2-dev libclang-dev gcc libc6-dev
+    ensure_pkgs php8.2-cli php8.2-dev libclang-dev gcc g++ libc6-dev procps xz-utils
 }
 
 # cargo_with_php ARGS...: cargo, with ext-php-rs's build script pointed at $PHP. That script reads $PHP as the path
@@ -64,3 +121,4 @@ skip_suite() {
     echo "0 passed, 0 failed, 1 skipped"
     exit 0
 }
+
