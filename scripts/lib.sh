@@ -122,3 +122,67 @@ skip_suite() {
     exit 0
 }
 
+# apt_entries: "URI SUITE" for each enabled deb entry of the system's apt sources (deb822 *.sources and one-line
+# *.list files), so mirrors are read from the machine at run time and no host name is written into the repository.
+apt_entries() {
+    local f
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        awk '
+            function flush() {
+                if (types ~ /(^| )deb( |$)/ && enabled != "no")
+                    for (i = 1; i <= nu; i++) for (j = 1; j <= ns; j++) print u[i], s[j]
+                types = ""; enabled = ""; nu = 0; ns = 0
+            }
+            /^[ \t]*#/ { next }
+            /^[ \t]*$/ { flush(); next }
+            {
+                key = tolower($1); sub(/:$/, "", key); $1 = ""
+                if (key == "types") types = $0
+                else if (key == "enabled") enabled = tolower($2)
+                else if (key == "uris") nu = split($0, u, " ")
+                else if (key == "suites") ns = split($0, s, " ")
+            }
+            END { flush() }' "$f"
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        # deb [opts] URI SUITE COMPONENTS...
+        sed -e 's/#.*//' -e 's/\[[^]]*\]//' "$f" | awk '$1 == "deb" && NF >= 3 { print $2, $3 }'
+    done
+}
+
+# debian_mirrors: sets MIRROR (the main archive, e.g. http://deb.debian.org/debian) and SEC_MIRROR (the security
+# archive, may be empty) from the system's entries for its own release. SYSVMSG_DEBIAN_MIRROR and
+# SYSVMSG_DEBIAN_SECURITY_MIRROR override them. Fails when no mirror is found.
+debian_mirrors() {
+    local codename entries
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+    entries=$(apt_entries | awk '$1 ~ /^https?:\/\//' | sed 's,/*  *, ,')
+    MIRROR=${SYSVMSG_DEBIAN_MIRROR:-$(awk -v c="$codename" '$2 == c { print $1; exit }' <<<"$entries")}
+    SEC_MIRROR=${SYSVMSG_DEBIAN_SECURITY_MIRROR-$(awk -v c="$codename-security" '$2 == c { print $1; exit }' <<<"$entries")}
+    MIRROR=${MIRROR%/} SEC_MIRROR=${SEC_MIRROR%/}
+    [ -n "$MIRROR" ]
+}
+
+# in_mount_ns DIR [UNSHARE-OPTION...] -- CMD...: runs CMD in a new mount namespace (plus the given unshare options)
+# in which mounts made under DIR are private: they never reach the caller's namespace and vanish with the command.
+# `unshare --propagation private` needs / to be a mount point; where it is not (a chroot), DIR is bind-mounted onto
+# itself in the new namespace and that mount is made private instead (and unmounted again at the end, which also
+# takes back the copy a shared parent mount may have received).
+in_mount_ns() {
+    local dir=$1 opts=()
+    shift
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+    [ "${1:-}" = -- ] && shift
+    if unshare --mount --propagation private true 2>/dev/null; then
+        unshare --mount --propagation private "${opts[@]}" -- "$@"
+    else
+        unshare --mount --propagation unchanged "${opts[@]}" -- "$BASH" -c '
+            dir=$1; shift
+            mount --bind "$dir" "$dir" && mount --make-rprivate "$dir" || exit 1
+            rc=0; "$@" || rc=$?
+            umount -R "$dir" 2>/dev/null || umount -l "$dir"
+            exit $rc' in_mount_ns "$dir" "$@"
+    fi
+}
