@@ -8,9 +8,10 @@ export ROOT EXT PHP
 
 say() { printf '==> %s\n' "$*" >&2; }
 
-# service_links: the symlinks that enable services (systemd units, SysV runlevels), one a line, sorted.
+# service_links: the symlinks that enable services (systemd units, SysV runlevels), one a line, sorted. rcS.d is left
+# out: it holds one-shot boot scripts (procps applying sysctl.conf), not services.
 service_links() {
-    find /etc/systemd/system /etc/rc0.d /etc/rc1.d /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d /etc/rc6.d /etc/rcS.d \
+    find /etc/systemd/system /etc/rc0.d /etc/rc1.d /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d /etc/rc6.d \
         -maxdepth 2 -type l 2>/dev/null | LC_ALL=C sort
 }
 
