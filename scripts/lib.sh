@@ -8,11 +8,13 @@ export ROOT EXT PHP
 
 say() { printf '==> %s\n' "$*" >&2; }
 
-# service_links: the symlinks that enable services (systemd units, SysV runlevels), one a line, sorted. rcS.d is left
-# out: it holds one-shot boot scripts (procps applying sysctl.conf), not services.
+# service_links: the symlinks that enable services, one a line, sorted: systemd's *.wants/ and *.requires/ links and
+# SysV's S links of runlevels 0-6 (rcS.d is left out: one-shot boot scripts such as procps' sysctl, not services).
 service_links() {
-    find /etc/systemd/system /etc/rc0.d /etc/rc1.d /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d /etc/rc6.d \
-        -maxdepth 2 -type l 2>/dev/null | LC_ALL=C sort
+    {
+        find /etc/systemd/system -mindepth 2 -maxdepth 2 -type l \( -path '*.wants/*' -o -path '*.requires/*' \)
+        find /etc/rc0.d /etc/rc1.d /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d /etc/rc6.d -maxdepth 1 -type l -name 'S*'
+    } 2>/dev/null | LC_ALL=C sort
 }
 
 # disable_new_services BEFORE AFTER: disable (and stop, on a running systemd) every service whose enabling links are
@@ -32,9 +34,10 @@ disable_new_services() {
     for u in "${units[@]}"; do
         say "disabling $u (enabled by the package installation; the tests start what they need themselves)"
         if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
-            systemctl disable --now "$u" >&2 || true
-        elif command -v deb-systemd-helper >/dev/null; then
-            deb-systemd-helper disable "$u" >&2 || true
+            systemctl disable --now "$u" >/dev/null 2>&1 || true
+        elif command -v systemctl >/dev/null; then
+            # Not booted with systemd (a container, a chroot): systemctl edits the links offline.
+            systemctl disable "$u" >/dev/null 2>&1 || true
         fi
     done
     for u in "${names[@]}"; do
@@ -42,9 +45,9 @@ disable_new_services() {
         say "disabling the SysV service $u (enabled by the package installation)"
         update-rc.d "$u" disable >/dev/null 2>&1 || true
     done
-    # Whatever a tool above could not handle: remove the links themselves.
+    # Whatever the tools above left: remove the new enabling links themselves.
     while IFS= read -r l; do
-        case $l in /etc/systemd/system/*.wants/* | /etc/rc?.d/S*) [ ! -L "$l" ] || rm -f "$l" ;; esac
+        [ ! -L "$l" ] || rm -f "$l"
     done <<<"$new"
 }
 
