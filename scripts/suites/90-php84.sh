@@ -9,7 +9,7 @@
 #       shares this suite's IPC namespace), with interop/'s cases, values and exact bytes.
 # Every `php84-root run` has its own IPC namespace, so queues never leak between steps or to the host.
 #
-# Env: SKIP_PHP84=1 skips the whole suite (CI does not set it). SYSVMSG_CACHE moves the cache (root ~1.1 GB).
+# Env: SKIP_PHP84=1 skips the whole suite (CI does not set it). SYSVMSG_CACHE moves the cache (root ~1.3 GB with the php-src 8.4 tree).
 #      PHPT_JOBS (default 2), PHPT_TIMEOUT (default 60 s per test).
 # First run: about 2-3 minutes for the root, plus a cold cargo build; on a warm cache it takes about a minute.
 set -euo pipefail
@@ -69,7 +69,7 @@ if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
     exec unshare --ipc "$BASH" "${BASH_SOURCE[0]}" "$@"
 fi
 
-[ "${SKIP_PHP84:-0}" = 1 ] && skip_suite "SKIP_PHP84=1 (the PHP 8.4 checks need a Debian 13 root of about 1.1 GB, built by scripts/php84-root)"
+[ "${SKIP_PHP84:-0}" = 1 ] && skip_suite "SKIP_PHP84=1 (the PHP 8.4 checks need a Debian 13 root of about 1.3 GB, built by scripts/php84-root)"
 
 R=$ROOT/scripts/php84-root
 SELF=scripts/suites/90-php84.sh   # as seen from /src inside the root
