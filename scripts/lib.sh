@@ -8,7 +8,52 @@ export ROOT EXT PHP
 
 say() { printf '==> %s\n' "$*" >&2; }
 
-# ensure_pkgs PKG...: apt-get install the Debian packages that are not installed yet.
+# service_links: the symlinks that enable services, one a line, sorted: systemd's *.wants/ and *.requires/ links and
+# SysV's S links of runlevels 0-6 (rcS.d is left out: one-shot boot scripts such as procps' sysctl, not services).
+service_links() {
+    {
+        find /etc/systemd/system -mindepth 2 -maxdepth 2 -type l \( -path '*.wants/*' -o -path '*.requires/*' \)
+        find /etc/rc0.d /etc/rc1.d /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d /etc/rc6.d -maxdepth 1 -type l -name 'S*'
+    } 2>/dev/null | LC_ALL=C sort
+}
+
+# disable_new_services BEFORE AFTER: disable (and stop, on a running systemd) every service whose enabling links are
+# in the list AFTER but not in BEFORE (both from service_links).
+disable_new_services() {
+    local new l u units=() names=()
+    new=$(LC_ALL=C comm -13 <(printf '%s\n' "$1") <(printf '%s\n' "$2") | grep . || true)
+    [ -n "$new" ] || return 0
+    while IFS= read -r l; do
+        case $l in
+            /etc/systemd/system/*) units+=("$(basename "$l")") ;;
+            /etc/rc?.d/S*) u=$(basename "$l"); names+=("${u:3}") ;;
+        esac
+    done <<<"$new"
+    mapfile -t units < <(printf '%s\n' "${units[@]}" | grep . | LC_ALL=C sort -u)
+    mapfile -t names < <(printf '%s\n' "${names[@]}" | grep . | LC_ALL=C sort -u)
+    for u in "${units[@]}"; do
+        say "disabling $u (enabled by the package installation; the tests start what they need themselves)"
+        if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+            systemctl disable --now "$u" >/dev/null 2>&1 || true
+        elif command -v systemctl >/dev/null; then
+            # Not booted with systemd (a container, a chroot): systemctl edits the links offline.
+            systemctl disable "$u" >/dev/null 2>&1 || true
+        fi
+    done
+    for u in "${names[@]}"; do
+        ls /etc/rc?.d/S??"$u" >/dev/null 2>&1 || continue
+        say "disabling the SysV service $u (enabled by the package installation)"
+        update-rc.d "$u" disable >/dev/null 2>&1 || true
+    done
+    # Whatever the tools above left: remove the new enabling links themselves.
+    while IFS= read -r l; do
+        [ ! -L "$l" ] || rm -f "$l"
+    done <<<"$new"
+}
+
+# ensure_pkgs PKG...: apt-get install the Debian packages that are not installed yet. Services the packages bring
+# (php-fpm, php's session-clean timer) are neither started (a policy-rc.d denies it during the installation, unless
+# the system has its own) nor left enabled: the machine keeps the services it had.
 ensure_pkgs() {
     local missing=() p
     for p in "$@"; do
@@ -16,17 +61,33 @@ ensure_pkgs() {
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     say "installing ${missing[*]}"
+    # One installation at a time from these scripts: they share the temporary policy-rc.d.
+    local lock=/tmp/.sysvmsg-rs-apt.lock fd rc=0 before policy=/usr/sbin/policy-rc.d ours=''
+    exec {fd}>"$lock"
+    flock "$fd"
     if [ -z "${APT_UPDATED:-}" ]; then
-        apt-get update -qq >&2 || return 1
+        apt-get -o DPkg::Lock::Timeout=600 update -qq >&2 || { exec {fd}>&-; return 1; }
         export APT_UPDATED=1
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    before=$(service_links)
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\n# sysvmsg-rs: no service starts while the test scripts install packages\nexit 101\n' >"$policy"
+        chmod 0755 "$policy"
+        ours=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+        "${missing[@]}" >&2 || rc=$?
+    [ -z "$ours" ] || rm -f "$policy"
+    disable_new_services "$before" "$(service_links)"
+    exec {fd}>&-
+    return $rc
 }
 
-# The packages every build and test needs: PHP 8.2 (CLI with the C sysvmsg for comparison, headers and php-config),
-# libclang for bindgen, and a C compiler.
+# The packages every build and test needs on a fresh Debian 12: PHP 8.2 (CLI with the C sysvmsg for comparison,
+# headers, php-config and run-tests.php), libclang for bindgen, a C compiler for the cc crate and the interop peer,
+# a C++ compiler for cargo-fuzz's libFuzzer, procps (pgrep/pkill in the suites) and xz-utils for php-src tarballs.
 ensure_build_deps() {
-    ensure_pkgs php8.2-cli php8.2-dev libclang-dev gcc libc6-dev
+    ensure_pkgs php8.2-cli php8.2-dev libclang-dev gcc g++ libc6-dev procps xz-utils
 }
 
 # cargo_with_php ARGS...: cargo, with ext-php-rs's build script pointed at $PHP. That script reads $PHP as the path
@@ -114,4 +175,69 @@ skip_suite() {
     echo "skipped: $1"
     echo "0 passed, 0 failed, 1 skipped"
     exit 0
+}
+
+# apt_entries: "URI SUITE" for each enabled deb entry of the system's apt sources (deb822 *.sources and one-line
+# *.list files), so mirrors are read from the machine at run time and no host name is written into the repository.
+apt_entries() {
+    local f
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        awk '
+            function flush() {
+                if (types ~ /(^| )deb( |$)/ && enabled != "no")
+                    for (i = 1; i <= nu; i++) for (j = 1; j <= ns; j++) print u[i], s[j]
+                types = ""; enabled = ""; nu = 0; ns = 0
+            }
+            /^[ \t]*#/ { next }
+            /^[ \t]*$/ { flush(); next }
+            {
+                key = tolower($1); sub(/:$/, "", key); $1 = ""
+                if (key == "types") types = $0
+                else if (key == "enabled") enabled = tolower($2)
+                else if (key == "uris") nu = split($0, u, " ")
+                else if (key == "suites") ns = split($0, s, " ")
+            }
+            END { flush() }' "$f"
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        # deb [opts] URI SUITE COMPONENTS...
+        sed -e 's/#.*//' -e 's/\[[^]]*\]//' "$f" | awk '$1 == "deb" && NF >= 3 { print $2, $3 }'
+    done
+}
+
+# debian_mirrors: sets MIRROR (the main archive, e.g. http://deb.debian.org/debian) and SEC_MIRROR (the security
+# archive, may be empty) from the system's entries for its own release. SYSVMSG_DEBIAN_MIRROR and
+# SYSVMSG_DEBIAN_SECURITY_MIRROR override them. Fails when no mirror is found.
+debian_mirrors() {
+    local codename entries
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+    entries=$(apt_entries | awk '$1 ~ /^https?:\/\//' | sed 's,/*  *, ,')
+    MIRROR=${SYSVMSG_DEBIAN_MIRROR:-$(awk -v c="$codename" '$2 == c { print $1; exit }' <<<"$entries")}
+    SEC_MIRROR=${SYSVMSG_DEBIAN_SECURITY_MIRROR-$(awk -v c="$codename-security" '$2 == c { print $1; exit }' <<<"$entries")}
+    MIRROR=${MIRROR%/} SEC_MIRROR=${SEC_MIRROR%/}
+    [ -n "$MIRROR" ]
+}
+
+# in_mount_ns DIR [UNSHARE-OPTION...] -- CMD...: runs CMD in a new mount namespace (plus the given unshare options)
+# in which mounts made under DIR are private: they never reach the caller's namespace and vanish with the command.
+# `unshare --propagation private` needs / to be a mount point; where it is not (a chroot), DIR is bind-mounted onto
+# itself in the new namespace and that mount is made private instead (and unmounted again at the end, which also
+# takes back the copy a shared parent mount may have received).
+in_mount_ns() {
+    local dir=$1 opts=()
+    shift
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+    [ "${1:-}" = -- ] && shift
+    if unshare --mount --propagation private true 2>/dev/null; then
+        unshare --mount --propagation private "${opts[@]}" -- "$@"
+    else
+        unshare --mount --propagation unchanged "${opts[@]}" -- "$BASH" -c '
+            dir=$1; shift
+            mount --bind "$dir" "$dir" && mount --make-rprivate "$dir" || exit 1
+            rc=0; "$@" || rc=$?
+            umount -R "$dir" 2>/dev/null || umount -l "$dir"
+            exit $rc' in_mount_ns "$dir" "$@"
+    fi
 }

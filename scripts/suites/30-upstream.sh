@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # php-src's own tests of ext/sysvmsg, unchanged, for the installed PHP version, run against our extension.
-# The tests come from the upstream tarball of Debian's source package of the installed PHP (downloaded with a private
-# apt configuration derived from the system's sources, so the host's apt state is not touched) and are cached outside
-# the repository: they are never part of the project. The C extension's result is printed for reference.
+# The tests come from the php-src tree that scripts/php-source gives for the installed PHP version (its source, or
+# the nearest version that can be had, said loudly), cached outside the repository: they are never part of the
+# project. No source at all is a skip with its reason. The C extension's result is printed for reference.
 #
 # Env: ROOT, EXT, PHP (from scripts/test or scripts/lib.sh); UPSTREAM_TESTS_DIR=dir skips the download and uses that
-# directory of .phpt files; SYSVMSG_CACHE overrides the cache directory; KEEP_TMP=1 keeps the download directory.
+# directory of .phpt files.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-CACHE=${SYSVMSG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sysvmsg-rs}
 PHP_PKG=php$("$PHP" -n -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')
 # The binary package that provides the running CLI carries the exact Debian version of the source package.
 PKG_VERSION=$(dpkg-query -W -f='${Version}' "$PHP_PKG-cli" 2>/dev/null || true)
 
+TMPERR=$(mktemp)
+trap 'rm -f "$TMPERR"' EXIT
+
 skip_all() {
+    echo "skipped: $*"
     printf '\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n' >&2
     printf '!!! SKIPPING the upstream php-src tests: %s\n' "$*" >&2
     printf '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\n' >&2
@@ -22,131 +25,25 @@ skip_all() {
     exit 0
 }
 
-# Writes deb-src entries for the system's own Debian sources (only the suites of this release, so third-party
-# repositories without source indexes do not make the update fail) into $1/sources.list.d.
-write_src_entries() {
-    local out=$1/sources.list.d codename f n=0
-    mkdir -p "$out"
-    codename=$(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-}")
-    for f in /etc/apt/sources.list.d/*.sources; do
-        [ -f "$f" ] || continue
-        # deb822: one stanza per paragraph; keep enabled "deb" stanzas of our release, retyped as deb-src.
-        awk -v codename="$codename" '
-            function flush() {
-                if (st != "" && types ~ /(^|[ \t])deb([ \t]|$)/ && enabled !~ /^[ \t]*no/ && \
-                    (codename == "" || suites ~ codename)) {
-                    sub(/(^|\n)Types:[^\n]*/, "\nTypes: deb-src", st); print st; print ""
-                }
-                st = ""; types = ""; suites = ""; enabled = ""
-            }
-            /^#/ { next }
-            /^[ \t]*$/ { flush(); next }
-            {
-                st = st $0 "\n"
-                if ($0 ~ /^Types:/) types = substr($0, 7)
-                if ($0 ~ /^Suites:/) suites = substr($0, 8)
-                if ($0 ~ /^Enabled:/) enabled = substr($0, 9)
-            }
-            END { flush() }
-        ' "$f" >"$out/src$n.sources"
-        n=$((n + 1))
-    done
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [ -f "$f" ] || continue
-        awk -v codename="$codename" '
-            $1 == "deb" {
-                i = 2; if ($2 ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
-                if (codename == "" || $(i + 1) ~ codename) { $1 = "deb-src"; print }
-            }
-        ' "$f" >"$out/src$n.list"
-        n=$((n + 1))
-    done
-    grep -qs . "$out"/* || return 1
-}
-
-# fetch_tests DEST: download the orig tarball of the installed PHP's source package and extract ext/sysvmsg/tests.
-fetch_tests() {
-    local dest=$1 tmp
-    if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
-        echo "apt-get is not available"
-        return 1
-    fi
-    [ -n "$PKG_VERSION" ] || { echo "package $PHP_PKG-cli is not installed (PHP not from Debian?)"; return 1; }
-    tmp=$(mktemp -d)
-    if [ -n "${KEEP_TMP:-}" ]; then
-        echo "keeping $tmp" >&2
-    else
-        # shellcheck disable=SC2064
-        trap "rm -rf '$tmp'" RETURN
-    fi
-    write_src_entries "$tmp/etc" || { echo "no Debian sources found in the apt configuration"; return 1; }
-    mkdir -p "$tmp/lists/partial" "$tmp/cache/archives/partial" "$tmp/dl"
-    local apt=(apt-get -q
-        -o "Dir::Etc::SourceList=$tmp/etc/none.list"
-        -o "Dir::Etc::SourceParts=$tmp/etc/sources.list.d"
-        -o "Dir::State::Lists=$tmp/lists"
-        -o "Dir::Cache=$tmp/cache"
-        # apt's unprivileged download user could not write into the private (mode 0700) temporary directory.
-        -o "APT::Sandbox::User=root")
-    say "apt-get update (private source indexes in a temporary directory)"
-    "${apt[@]}" update >"$tmp/update.log" 2>&1 || { tail -5 "$tmp/update.log"; echo "apt-get update failed"; return 1; }
-    # The exact version first; a mirror may no longer serve it (superseded security uploads), then the other
-    # versions of the same source package it lists, newest first, with a loud note about the difference.
-    local versions v ok=0
-    versions=$("${apt[@]/#apt-get/apt-cache}" showsrc "$PHP_PKG" 2>/dev/null | sed -n 's/^Version: //p' |
-        grep -vxF "$PKG_VERSION" | sort -u | sort -r -V || true)
-    for v in "$PKG_VERSION" $versions; do
-        rm -rf "$tmp/dl" && mkdir -p "$tmp/dl"
-        say "apt-get source --download-only $PHP_PKG=$v"
-        (cd "$tmp/dl" && "${apt[@]}" source --download-only "$PHP_PKG=$v") >"$tmp/source.log" 2>&1 && { ok=1; break; }
-        grep -E '^(E|Err):' "$tmp/source.log" | head -3 >&2
-        say "WARNING: the source of $PHP_PKG $v could not be downloaded"
-    done
-    [ $ok = 1 ] || { echo "no version of the $PHP_PKG source package could be downloaded"; return 1; }
-    local orig='' dsc f got
-    for f in "$tmp"/dl/*.orig.tar.*; do
-        case $f in *.asc) ;; *) [ -f "$f" ] && orig=$f ;; esac
-    done
-    [ -n "$orig" ] || { echo "no orig tarball downloaded"; return 1; }
-    dsc=$(find "$tmp/dl" -maxdepth 1 -name '*.dsc' | head -1)
-    got=$(sed -n 's/^Version: //p' "$dsc")
-    [ "$got" = "$PKG_VERSION" ] || say "WARNING: installed $PHP_PKG is $PKG_VERSION, the tests are from $got"
-    # Only the few test files are needed: tar with a wildcard reads the tarball once and is much faster than
-    # unpacking the whole source with dpkg-source.
-    mkdir -p "$tmp/x"
-    tar -C "$tmp/x" -xf "$orig" --wildcards '*/ext/sysvmsg/tests/*' ||
-        { echo "ext/sysvmsg/tests not found in $(basename "$orig")"; return 1; }
-    local t
-    t=$(find "$tmp/x" -type d -path '*/ext/sysvmsg/tests' | head -1)
-    if [ -z "$t" ] || ! compgen -G "$t/*.phpt" >/dev/null; then
-        echo "no .phpt files in the tarball"
-        return 1
-    fi
-    rm -rf "$dest.new"
-    mkdir -p "$(dirname "$dest")"
-    cp -a "$t" "$dest.new"
-    echo "$got" >"$dest.new/.source-version"
-    rm -rf "$dest"
-    mv "$dest.new" "$dest"
-}
-
 if [ -n "${UPSTREAM_TESTS_DIR:-}" ]; then
     TESTS=$UPSTREAM_TESTS_DIR
 else
-    TESTS=$CACHE/upstream-tests/$PHP_PKG-${PKG_VERSION:-unknown}
-    if [ ! -f "$TESTS/.source-version" ]; then
-        say "fetching php-src's ext/sysvmsg tests for $PHP_PKG ${PKG_VERSION:-?} into $TESTS"
-        ensure_pkgs xz-utils >/dev/null 2>&1 || true
-        if ! why=$(fetch_tests "$TESTS" 2>&1); then
-            printf '%s\n' "$why" >&2
-            skip_all "could not obtain the source of $PHP_PKG ${PKG_VERSION:-}: $(printf '%s' "$why" | tail -1)"
-        fi
-        printf '%s\n' "$why" >&2
+    # scripts/php-source: the installed version's source, else the nearest one that can be had (said loudly).
+    rc=0
+    # The version of the PHP under test is the one wanted (the same as the package's for Debian's PHP).
+    want=$("$PHP" -n -r 'echo PHP_VERSION;' | grep -oE '^[0-9]+\.[0-9]+\.[0-9]+' || true)
+    SRC=$(PHP_SOURCE_VERSION=${PHP_SOURCE_VERSION:-$want} bash "$ROOT/scripts/php-source" "${PHP_PKG#php}" 2>"$TMPERR") || rc=$?
+    cat "$TMPERR" >&2
+    if [ $rc -eq 3 ]; then
+        skip_all "$(tail -n 1 "$TMPERR")"
+    elif [ $rc -ne 0 ] || [ ! -d "$SRC/ext/sysvmsg/tests" ]; then
+        echo "FAIL scripts/php-source ${PHP_PKG#php} failed (exit status $rc): $(tail -n 1 "$TMPERR")"
+        report 0 1
+        exit 1
     fi
-    SRC_VERSION=$(cat "$TESTS/.source-version" 2>/dev/null || echo '?')
-    say "upstream tests from the $PHP_PKG source $SRC_VERSION (cached in $TESTS)"
-    [ "$SRC_VERSION" = "$PKG_VERSION" ] ||
-        say "NOTE: the installed $PHP_PKG is $PKG_VERSION but its source is not downloadable; tests are from $SRC_VERSION"
+    TESTS=$SRC/ext/sysvmsg/tests
+    SRC_VERSION=$(basename "$SRC")
+    say "upstream tests from the PHP $SRC_VERSION source ($TESTS); installed $PHP_PKG: ${PKG_VERSION:-?}"
 fi
 
 mapfile -t PHPTS < <(cd "$TESTS" && ls -1 ./*.phpt 2>/dev/null | sed 's|^\./||' | sort)

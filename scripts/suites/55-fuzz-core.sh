@@ -8,6 +8,8 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 [ "${FUZZ:-1}" = 0 ] && skip_suite "FUZZ=0"
+# libFuzzer (built by cargo-fuzz's libfuzzer-sys) is C++.
+command -v c++ >/dev/null 2>&1 || ensure_pkgs g++ >/dev/null
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
     say "installing cargo-fuzz 0.13.1"
     cargo install cargo-fuzz --version 0.13.1 --locked >&2
