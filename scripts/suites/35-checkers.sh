@@ -34,7 +34,7 @@ ensure_pkgs build-essential autoconf bison re2c pkg-config libxml2-dev libsqlite
 
 total_p=0 total_f=0 total_s=0 rows=() failures=()
 
-row() { rows+=("$(printf '%-11s %-5s %-11s %7s %7s %8s  %s' "$@")"); }
+row() { rows+=("$(printf '%-14s %-5s %-11s %7s %7s %8s  %s' "$@")"); }
 
 # make_wrapper WRAPPER REAL-PHP LOGDIR: a PHP binary for run-tests.php's -p that runs REAL-PHP and copies its stderr
 # into a new file in LOGDIR, headed by its arguments (they name the test file it runs).
@@ -232,7 +232,7 @@ done
 
 echo
 echo "------------------------------ checkers summary ------------------------------"
-printf '%-11s %-5s %-11s %7s %7s %8s\n' build module tests passed failed skipped
+printf '%-14s %-5s %-11s %7s %7s %8s\n' build module tests passed failed skipped
 for r in "${rows[@]}"; do echo "$r"; done
 if [ ${#failures[@]} -gt 0 ]; then
     echo "failures:"
