@@ -1,0 +1,62 @@
+--TEST--
+msg_send()/msg_receive(): fatal errors in __serialize, __sleep and Serializable::serialize end the request cleanly; an exception from Serializable::serialize propagates
+--SKIPIF--
+<?php
+if (!extension_loaded('sysvmsg')) die("skip sysvmsg not loaded");
+if (!function_exists('pcntl_fork')) die("skip pcntl not available");
+?>
+--FILE--
+<?php
+class FatalSer { public function __serialize(): array { trigger_error('fatal in __serialize', E_USER_ERROR); } public function __unserialize(array $d): void {} }
+class FatalSleep { public $a = 1; public function __sleep() { trigger_error('fatal in __sleep', E_USER_ERROR); } }
+class FatalSerializable implements Serializable {
+    public function serialize() { trigger_error('fatal in Serializable::serialize', E_USER_ERROR); }
+    public function unserialize($s) {}
+}
+class ThrowingSerializable implements Serializable {
+    public function serialize() { throw new DomainException('from serialize'); }
+    public function unserialize($s) {}
+}
+$q = msg_get_queue(0x7E570108);
+foreach (['FatalSer', 'FatalSleep', 'FatalSerializable'] as $class) {
+    echo "$class\n";
+    $pid = pcntl_fork();
+    if ($pid === 0) {
+        register_shutdown_function(function () use ($q) { echo "  child shutdown, queued ", msg_stat_queue($q)['msg_qnum'], "\n"; });
+        msg_send($q, 1, [new $class]);
+        echo "  not reached\n";
+        exit(0);
+    }
+    pcntl_waitpid($pid, $status);
+    echo "  exit status ", pcntl_wexitstatus($status), "\n";
+}
+$t = new ThrowingSerializable;
+try {
+    msg_send($q, 1, $t);
+} catch (DomainException $e) {
+    echo get_class($e), ': ', $e->getMessage(), ", queued ", msg_stat_queue($q)['msg_qnum'], "\n";
+}
+msg_remove_queue($q);
+?>
+--EXPECTF--
+Deprecated: FatalSerializable implements the Serializable interface, which is deprecated. %s
+
+Deprecated: ThrowingSerializable implements the Serializable interface, which is deprecated. %s
+FatalSer
+
+Fatal error: fatal in __serialize in %s on line %d
+  child shutdown, queued 0
+  exit status 255
+FatalSleep
+
+Fatal error: fatal in __sleep in %s on line %d
+  child shutdown, queued 0
+  exit status 255
+FatalSerializable
+
+Fatal error: fatal in Serializable::serialize in %s on line %d
+  child shutdown, queued 0
+  exit status 255
+DomainException: from serialize, queued 0
+--CLEAN--
+<?php if (msg_queue_exists(0x7E570108)) msg_remove_queue(msg_get_queue(0x7E570108)); ?>
