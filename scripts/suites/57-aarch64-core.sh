@@ -2,8 +2,8 @@
 # The core crate on aarch64 (ARM64 servers, Raspberry Pi): cross-built with Debian's aarch64 toolchain and its unit
 # and doc tests run under qemu user emulation, in this suite's private IPC namespace. It proves the kernel types
 # come from libc for that architecture (ipc_perm.mode is 32 bits wide there, 16 on x86_64) and that the System V
-# calls behave the same through the aarch64 ABI. The extension itself is not cross-built here yet (that needs
-# PHP's arm64 headers; README, "Supported platforms").
+# calls behave the same through the aarch64 ABI. The extension itself is cross-built and tested against the arm64 C
+# module by scripts/suites/58-aarch64.sh (docs/platforms.md).
 #
 # Installs when missing: the Rust target (rustup target add), gcc-aarch64-linux-gnu, libc6-dev-arm64-cross,
 # qemu-user-static. CARGO_TARGET_DIR: target/ of the repository, as for the host build.

@@ -1,0 +1,348 @@
+#!/usr/bin/env bash
+# The extension on aarch64 (ARM64), against the arm64 C module, on this x86_64 host:
+#   (a) cross build: the cdylib for aarch64-unknown-linux-gnu, with Debian's aarch64 gcc and PHP 8.2's arm64 headers
+#       (php8.2-dev:arm64, unpacked by scripts/arm64-root into the cache; bindgen generates for aarch64), in its own
+#       CARGO_TARGET_DIR (target/aarch64); the result is an AArch64 ELF, and the C view of the arm64 headers
+#       (aarch64 gcc) and the generated bindings agree on zend_long and zval;
+#   in the cached arm64 Debian 12 root (scripts/arm64-root; every program runs under qemu-aarch64 user emulation):
+#   (b) PHP 8.2 for arm64 loads the build as module sysvmsg;
+#   (c) php-tests/ with our build and with the arm64 C sysvmsg (run-tests.php of the arm64 php8.2-dev);
+#   (d) Reflection: scripts/suites/20-reflection.sh inside the root;
+#   (e) the arm64 C module and ours exchange interop/'s messages both ways, values and exact bytes;
+#   (f) across architectures: the host's x86_64 C module and our arm64 build share one queue, both ways.
+#
+# Installs when missing: the Rust target, gcc-aarch64-linux-gnu, libc6-dev-arm64-cross, qemu-user-static,
+# debootstrap. Cache (SYSVMSG_CACHE moves it): sysvmsg-rs/arm64/headers (6 MB, with apt/ 26 MB) and
+# sysvmsg-rs/arm64/root (220 MB).
+# Env: SKIP_AARCH64=1 skips the suite (CI does not set it). PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120 s per
+# test: everything runs emulated).
+# Time: cold about 7 minutes on 2 idle-ish cores (up to ~14 on a busy machine; the root under emulation is the slow
+# part, prepared while the extension compiles), warm 80-95 s (docs/platforms.md).
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+
+# ---- steps that run inside the root (this same file, called as `--inside STEP ...` with ROOT=/src) ----
+
+RUN_TESTS_IN_ROOT=/opt/php-dev/usr/lib/php/20220829/build/run-tests.php
+
+# phpt LABEL EXT DIR [KNOWN]: run-tests.php over DIR with the root's PHP; prints the problems, then
+# "P passed, F failed, S skipped". KNOWN is a file of "TEST<TAB>REASON" lines: a failure of such a test is counted as
+# skipped, with its reason and its diff printed (the suite lists there only what the qemu probe proved wrong in the
+# emulator itself, never a module's behaviour).
+inside_phpt() {
+    local label=$1 ext=$2 dir=$3 known=${4:-/dev/null} work status log pass fail skip php_bin t reason
+    php_bin=$(command -v php)
+    work=$(mktemp -d)
+    status=$work/status log=$work/log
+    # run-tests.php writes a file next to itself, and the header tree is mounted read-only: run a copy.
+    cp "$RUN_TESTS_IN_ROOT" "$work/run-tests.php"
+    NO_INTERACTION=1 NO_COLOR=1 "$php_bin" "$work/run-tests.php" -n -p "$php_bin" -d "extension=$ext" -q \
+        -j"${PHPT_JOBS:-2}" --set-timeout "${PHPT_TIMEOUT:-120}" --show-diff -W "$status" "$dir" >"$log" 2>&1 || true
+    pass=$(grep -c -E '^(PASSED|XFAILED)'$'\t' "$status" || true)
+    skip=$(grep -c -E '^SKIPPED'$'\t' "$status" || true)
+    fail=$(grep -c -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status" || true)
+    if [ $((pass + fail + skip)) -eq 0 ]; then
+        cat "$log"
+        fail=1
+    fi
+    if [ "$fail" -gt 0 ]; then
+        while IFS=$'\t' read -r st t; do
+            t=${t#"$dir/"}
+            reason=$(awk -F '\t' -v t="$t" '$1 == t { r = r (r == "" ? "" : "; ") $2 } END { print r }' "$known")
+            if [ "$st" = FAILED ] && [ -n "$reason" ]; then
+                echo "  $label: skipped $t under qemu: $reason; its diff:"
+                fail=$((fail - 1)) skip=$((skip + 1))
+            else
+                echo "  $label: $st $t"
+            fi
+            # run-tests.php leaves NAME.diff next to a failed test
+            [ ! -f "$dir/${t%.phpt}.diff" ] || awk '{ print "      " $0 }' "$dir/${t%.phpt}.diff"
+        done < <(grep -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status")
+    fi
+    grep -E 'SKIP.*reason:' "$log" | sed -E "s|^.*\[([^]]*/)?([^]/]*)\] reason: |  $label: skipped \2: |" || true
+    rm -rf "$work"
+    echo "$pass passed, $fail failed, $skip skipped"
+}
+
+if [ "${1:-}" = --inside ]; then
+    shift
+    step=$1
+    shift
+    case $step in
+        phpt) inside_phpt "$@" ;;
+        *) echo "unknown inside step $step"; exit 2 ;;
+    esac
+    exit 0
+fi
+
+# ---- on the host ----
+
+if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
+    exec unshare --ipc "$BASH" "${BASH_SOURCE[0]}" "$@"
+fi
+
+[ "${SKIP_AARCH64:-0}" = 1 ] && skip_suite "SKIP_AARCH64=1 (these checks need scripts/arm64-root's arm64 root, ~220 MB, and qemu)"
+
+TARGET=aarch64-unknown-linux-gnu
+R=$ROOT/scripts/arm64-root
+SELF=scripts/suites/58-aarch64.sh   # as seen from /src inside the root
+TDIR=$ROOT/target/aarch64
+SO=$TDIR/$TARGET/release/libsysvmsg_rs.so
+SO_IN_ROOT=/src/target/aarch64/$TARGET/release/libsysvmsg_rs.so
+pass=0 fail=0 skip=0
+t_suite=$SECONDS
+timings=()
+
+ok() { echo "  PASS $*"; pass=$((pass + 1)); }
+ko() { echo "  FAIL $*"; fail=$((fail + 1)); }
+
+# counted LABEL CMD...: runs CMD (whose last line is "P passed, F failed[, S skipped]"), shows its output and adds
+# the counts; a command that ends without that line counts as one failure.
+counted() {
+    local label=$1 out rc=0 last t0=$SECONDS
+    shift
+    say "$label"
+    out=$("$@" 2>&1) || rc=$?
+    printf '%s\n' "$out" | sed '$d'
+    last=$(printf '%s\n' "$out" | tail -n 1)
+    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+        pass=$((pass + BASH_REMATCH[1])) fail=$((fail + BASH_REMATCH[2])) skip=$((skip + ${BASH_REMATCH[4]:-0}))
+        echo "  $label: $last"
+        if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+            ko "$label: exit status $rc although no failure was reported"
+        fi
+    else
+        echo "  $last"
+        ko "$label: exit status $rc, no summary line"
+    fi
+    timings+=("$(printf '%-42s %4d s' "$label" $((SECONDS - t0)))")
+}
+
+timed() {
+    local label=$1 t0=$SECONDS rc=0
+    shift
+    "$@" || rc=$?
+    timings+=("$(printf '%-42s %4d s' "$label" $((SECONDS - t0)))")
+    return $rc
+}
+
+finish() {
+    echo "timings:"
+    printf '  %s\n' "${timings[@]}" "$(printf '%-42s %4d s' total $((SECONDS - t_suite)))"
+    report "$pass" "$fail" "$skip"
+}
+
+# ---- (a) cross build ----
+
+ensure_pkgs gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static libclang-dev binutils-aarch64-linux-gnu
+if ! rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
+    say "rustup target add $TARGET"
+    rustup target add "$TARGET" >&2
+fi
+
+say "PHP 8.2 headers for arm64 (cached in $(dirname "$("$R" path)")/headers)"
+t0=$SECONDS
+if ! PC=$("$R" headers); then
+    ko "the arm64 headers could not be fetched"
+    finish
+    exit 1
+fi
+timings+=("$(printf '%-42s %4d s' "arm64 headers" $((SECONDS - t0)))")
+INC=$("$PC" --include-dir)
+
+# cross_cargo ARGS...: cargo for the aarch64 target. ext-php-rs's build script reads the include paths from
+# PHP_CONFIG (the wrapper for the arm64 tree) and ZTS/debug from the host's `php -i` (the same configuration:
+# scripts/arm64-root checks it); bindgen passes --target=aarch64-unknown-linux-gnu to libclang itself (from cargo's
+# TARGET), and clang takes the C library's headers from the cross toolchain. EXT_PHP_RS_TEST makes bindgen emit its
+# layout assertions, so rustc checks every generated struct against clang's aarch64 layout while compiling.
+cross_cargo() {
+    env -u PHP PHP_CONFIG="$PC" CARGO_TARGET_DIR="$TDIR" EXT_PHP_RS_TEST=1 \
+        CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc AR_aarch64_unknown_linux_gnu=aarch64-linux-gnu-ar \
+        CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
+        nice cargo "$@"
+}
+
+# The root (debootstrap and dpkg under emulation: mostly one busy core) is prepared while the extension compiles.
+ROOT_LOG=$(mktemp)
+trap 'rm -f "$ROOT_LOG"' EXIT
+say "preparing the arm64 Debian 12 root in the background (cached in $("$R" path))"
+t_root=$SECONDS
+"$R" prepare >"$ROOT_LOG" 2>&1 &
+root_pid=$!
+
+bindings() { ls -t "$TDIR/$TARGET"/release/build/ext-php-rs-*/out/bindings.rs 2>/dev/null | head -n 1; }
+
+say "cross-building the extension for $TARGET (CARGO_TARGET_DIR=target/aarch64)"
+cd "$ROOT"
+built=0
+build_cross() { cross_cargo build --release --locked -p sysvmsg-rs --target "$TARGET" >&2; }
+if timed "cargo build --release ($TARGET)" build_cross; then
+    # ext-php-rs does not rebuild its bindings when only EXT_PHP_RS_TEST changes: bindings made without it (a
+    # build by hand in target/aarch64) are regenerated once.
+    b=$(bindings)
+    if [ -n "$b" ] && ! grep -q 'size_of::<_zval_struct>()' "$b"; then
+        say "the bindings in target/aarch64 have no layout assertions: regenerating them"
+        cross_cargo clean --release --target "$TARGET" -p ext-php-rs >&2
+        timed "cargo build (bindings with assertions)" build_cross || true
+    fi
+    if [ -f "$SO" ] && readelf -h "$SO" | grep -q 'Machine:.*AArch64'; then
+        ok "(a) cross build for $TARGET: an AArch64 shared object"
+        built=1
+    else
+        ko "(a) cross build for $TARGET: $SO is missing or not AArch64"
+    fi
+else
+    ko "(a) cross build for $TARGET"
+fi
+
+# The ABI facts the extension relies on, as the aarch64 gcc sees the arm64 headers (the compiler PHP itself was
+# built with), and as the generated bindings state them.
+if printf '%s\n' '#include "php.h"' \
+    '_Static_assert(sizeof(zend_long) == 8, "zend_long"); _Static_assert(sizeof(zval) == 16, "zval");' \
+    '_Static_assert(sizeof(long) == 8, "long"); _Static_assert(SIZEOF_ZEND_LONG == 8, "SIZEOF_ZEND_LONG");' |
+    aarch64-linux-gnu-gcc -fsyntax-only $("$PC" --includes) -x c - 2>&1; then
+    ok "(a) aarch64 gcc with the arm64 headers: zend_long and long are 8 bytes, zval 16"
+else
+    ko "(a) aarch64 gcc with the arm64 headers: unexpected zend_long/zval/long sizes"
+fi
+if [ $built = 1 ]; then
+    # zval and zend_string as clang lays them out for aarch64 (rustc checked the Rust side against these while
+    # compiling), and glibc's aarch64 jmp_buf (22 x 64 bits; 8 longs on x86_64): the bindings are aarch64's own.
+    b=$(bindings)
+    if [ -n "$b" ] && grep -q '^pub type zend_long = i64;' "$b" &&
+        grep -q 'size_of::<_zval_struct>() - 16usize' "$b" && grep -q 'size_of::<_zend_string>() - 32usize' "$b" &&
+        grep -q '^pub type __jmp_buf = \[::std::os::raw::c_ulonglong; 22usize\];' "$b"; then
+        ok "(a) bindings for aarch64: zend_long = i64, zval 16 bytes, zend_string 32, glibc's aarch64 jmp_buf"
+    else
+        ko "(a) bindings for aarch64 (${b:-not found}): zend_long, the layout assertions or jmp_buf are not aarch64's"
+    fi
+fi
+
+# ---- in the arm64 root, under qemu ----
+
+root_rc=0
+wait "$root_pid" || root_rc=$?
+sed 's/^/  root: /' "$ROOT_LOG" >&2
+timings+=("$(printf '%-42s %4d s' "arm64 root (alongside the build)" $((SECONDS - t_root)))")
+if [ "$root_rc" -ne 0 ]; then
+    ko "the arm64 root could not be prepared"
+    finish
+    exit 1
+fi
+"$R" run php -r 'printf("  PHP %s on %s (the kernel: %s)\n", PHP_VERSION, php_uname("m"),
+    trim((string) @file_get_contents("/proc/sys/kernel/arch")));' || true
+
+if [ $built = 1 ]; then
+    if "$R" run php -n -d "extension=$SO_IN_ROOT" -r 'exit(extension_loaded("sysvmsg") && function_exists("msg_get_queue") ? 0 : 1);'; then
+        ok "(b) PHP 8.2 for arm64 loads the build as module sysvmsg"
+    else
+        ko "(b) PHP 8.2 for arm64 does not load $SO_IN_ROOT"
+        built=0
+    fi
+fi
+not_built() { ko "$1: no loadable aarch64 build"; }
+
+# The emulator's own view of msgctl(IPC_STAT), from a C program without PHP: qemu-user converts the host kernel's
+# struct msqid_ds to the aarch64 one itself, and (as of Debian 12's qemu 7.2) gets two fields wrong:
+# - ipc_perm.mode is written as 16 bits (its generic target_ipc_perm), while aarch64's is 32 bits wide: the upper
+#   half keeps whatever the caller's buffer held. Our module zeroes the buffer first; the C module passes
+#   uninitialised stack memory, so under qemu its msg_perm.mode shows garbage above bit 15 (on a real aarch64
+#   kernel the whole field is written).
+# - msg_lspid is written as 64 bits over msg_lspid and msg_lrpid (32-bit pid_t fields), so msg_lrpid always reads 0
+#   (qemu-devel, "linux-user: fix layout of struct target_msq_id_ds", 2025).
+# The probe fills the buffer with 0xff bytes, so either error shows. Only the php-tests that check exactly these
+# fields are then excused, and only for the module the artefact reaches; everything else must pass.
+PROBE=$TDIR/qemu-ipc-probe
+PROBE_IN_ROOT=/src/target/aarch64/qemu-ipc-probe
+cat >"$TDIR/qemu-ipc-probe.c" <<'EOF'
+#include <stdio.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <unistd.h>
+
+int main(void)
+{
+    struct { long mtype; char mtext[1]; } m = { 1, { 'x' } };
+    struct msqid_ds ds;
+    int id = msgget(IPC_PRIVATE, 0600), rc;
+    if (id < 0) { perror("msgget"); return 2; }
+    if (msgsnd(id, &m, 1, 0) < 0 || msgrcv(id, &m, 1, 0, 0) < 0) { perror("msgsnd/msgrcv"); msgctl(id, IPC_RMID, NULL); return 2; }
+    memset(&ds, 0xff, sizeof ds);
+    rc = msgctl(id, IPC_STAT, &ds);
+    msgctl(id, IPC_RMID, NULL);
+    if (rc < 0) { perror("msgctl"); return 2; }
+    printf("%#o %ld %ld %ld\n", (unsigned) ds.msg_perm.mode, (long) ds.msg_lspid, (long) ds.msg_lrpid, (long) getpid());
+    return 0;
+}
+EOF
+KNOWN_OURS=$TDIR/qemu-known-ours KNOWN_C=$TDIR/qemu-known-c
+: >"$KNOWN_OURS"
+: >"$KNOWN_C"
+if aarch64-linux-gnu-gcc -O2 -o "$PROBE" "$TDIR/qemu-ipc-probe.c" &&
+    read -r p_mode p_lspid p_lrpid p_pid < <("$R" run "$PROBE_IN_ROOT"); then
+    echo "  qemu probe: IPC_STAT into a 0xff-filled msqid_ds after msgsnd+msgrcv: mode $p_mode (created 0600)," \
+        "msg_lspid $p_lspid, msg_lrpid $p_lrpid, pid $p_pid"
+    if [ "$p_mode" != 0600 ]; then
+        why="this qemu writes only 16 of the 32 bits of aarch64's ipc_perm.mode (probe: $p_mode), and the C module reads it from an uninitialised msqid_ds"
+        printf '%s\t%s\n' set_queue.phpt "$why" stat_queue.phpt "$why" >>"$KNOWN_C"
+    fi
+    if [ "$p_lrpid" != "$p_pid" ] && [ "$p_lspid" = "$p_pid" ]; then
+        why="this qemu reports msg_lrpid as $p_lrpid (probe), not the receiver's pid"
+        printf '%s\t%s\n' stat_queue.phpt "$why" >>"$KNOWN_OURS"
+        printf '%s\t%s\n' stat_queue.phpt "$why" >>"$KNOWN_C"
+    fi
+    [ "$p_mode" != 0600 ] || [ "$p_lrpid" != "$p_pid" ] || echo "  qemu probe: this emulator reports both fields right"
+else
+    ko "the qemu probe (a C program calling msgctl IPC_STAT in the root) did not run"
+fi
+KNOWN_OURS_IN_ROOT=/src/target/aarch64/qemu-known-ours KNOWN_C_IN_ROOT=/src/target/aarch64/qemu-known-c
+
+if [ $built = 1 ]; then
+    counted "(c) php-tests, ours (arm64)" "$R" run bash "$SELF" --inside phpt ours "$SO_IN_ROOT" /src/php-tests "$KNOWN_OURS_IN_ROOT"
+else not_built "(c) php-tests, ours"; fi
+counted "(c) php-tests, C module (arm64)" "$R" run bash "$SELF" --inside phpt c sysvmsg /src/php-tests "$KNOWN_C_IN_ROOT"
+
+if [ $built = 1 ]; then
+    counted "(d) Reflection, C vs ours (arm64)" "$R" run env EXT="$SO_IN_ROOT" bash scripts/suites/20-reflection.sh
+else not_built "(d) Reflection"; fi
+
+# xfer LABEL SENDER... -- RECEIVER...: the sender sends interop/'s "php" set twice, the receiver checks values and
+# bytes (one PASS/FAIL line each); checks it never reported count as failures. Both ends share this suite's IPC
+# namespace (ARM64_SHARE_IPC=1 for the root).
+XKEY=0x51574A64
+xfer() {
+    local label=$1 snd=() rcv=() out rc=0 p f expected
+    shift
+    while [ "$1" != -- ]; do snd+=("$1"); shift; done
+    shift
+    rcv=("$@")
+    expected=$(($(php_c "$ROOT/interop/cases.php" hex php | wc -l) * 2 + 1))
+    php_c "$ROOT/interop/remove.php" "$XKEY" >/dev/null
+    "${snd[@]}" "$XKEY" php 2 || echo "FAIL $label: the sender failed"
+    out=$("${rcv[@]}" "$XKEY" php 2 "$label" 2>&1) || rc=$?
+    php_c "$ROOT/interop/remove.php" "$XKEY" >/dev/null
+    printf '%s\n' "$out" | sed 's/^/  /'
+    p=$(printf '%s\n' "$out" | grep -c '^PASS' || true)
+    f=$(printf '%s\n' "$out" | grep -c '^FAIL' || true)
+    [ $((p + f)) -ge "$expected" ] || f=$((expected - p))
+    [ "$rc" -eq 0 ] || [ "$f" -gt 0 ] || f=1
+    echo "$p passed, $f failed"
+}
+
+if [ $built = 1 ]; then
+    export ARM64_SHARE_IPC=1
+    a_c=("$R" run php -n -d extension=sysvmsg)
+    a_ours=("$R" run php -n -d "extension=$SO_IN_ROOT")
+    counted "(e) arm64 C sends, arm64 ours receives" xfer arm64-C-\>arm64-ours \
+        "${a_c[@]}" /src/interop/send.php -- "${a_ours[@]}" /src/interop/recv.php
+    counted "(e) arm64 ours sends, arm64 C receives" xfer arm64-ours-\>arm64-C \
+        "${a_ours[@]}" /src/interop/send.php -- "${a_c[@]}" /src/interop/recv.php
+    counted "(f) x86_64 C sends, arm64 ours receives" xfer x86_64-C-\>arm64-ours \
+        php_c "$ROOT/interop/send.php" -- "${a_ours[@]}" /src/interop/recv.php
+    counted "(f) arm64 ours sends, x86_64 C receives" xfer arm64-ours-\>x86_64-C \
+        "${a_ours[@]}" /src/interop/send.php -- php_c "$ROOT/interop/recv.php"
+    unset ARM64_SHARE_IPC
+else not_built "(e)/(f) interop"; fi
+
+finish
