@@ -7,10 +7,12 @@ if (!function_exists('pcntl_fork')) die("skip pcntl not available");
 ?>
 --FILE--
 <?php
-class FatalSer { public function __serialize(): array { trigger_error('fatal in __serialize', E_USER_ERROR); } public function __unserialize(array $d): void {} }
-class FatalSleep { public $a = 1; public function __sleep() { trigger_error('fatal in __sleep', E_USER_ERROR); } }
+// A compile error: a fatal error (bailout) on every PHP version (E_USER_ERROR is deprecated from 8.4 on).
+function fatal_error(): void { eval('function fatal_twice() {} function fatal_twice() {}'); }
+class FatalSer { public function __serialize(): array { fatal_error(); /* in __serialize */ } public function __unserialize(array $d): void {} }
+class FatalSleep { public $a = 1; public function __sleep() { fatal_error(); /* in __sleep */ } }
 class FatalSerializable implements Serializable {
-    public function serialize() { trigger_error('fatal in Serializable::serialize', E_USER_ERROR); }
+    public function serialize() { fatal_error(); /* in Serializable::serialize */ }
     public function unserialize($s) {}
 }
 class ThrowingSerializable implements Serializable {
@@ -44,17 +46,17 @@ Deprecated: FatalSerializable implements the Serializable interface, which is de
 Deprecated: ThrowingSerializable implements the Serializable interface, which is deprecated. %s
 FatalSer
 
-Fatal error: fatal in __serialize in %s on line %d
+Fatal error: Cannot redeclare %s in %s on line %d
   child shutdown, queued 0
   exit status 255
 FatalSleep
 
-Fatal error: fatal in __sleep in %s on line %d
+Fatal error: Cannot redeclare %s in %s on line %d
   child shutdown, queued 0
   exit status 255
 FatalSerializable
 
-Fatal error: fatal in Serializable::serialize in %s on line %d
+Fatal error: Cannot redeclare %s in %s on line %d
   child shutdown, queued 0
   exit status 255
 DomainException: from serialize, queued 0

@@ -8,7 +8,9 @@ if (!function_exists('pcntl_fork')) die("skip pcntl not available");
 --FILE--
 <?php
 // Both bail out (longjmp) from inside the unserializer, out of msg_receive; each case runs in a child process.
-class FatalWakeup { public $a = 1; public function __wakeup() { trigger_error('fatal in __wakeup', E_USER_ERROR); } }
+// A compile error: a fatal error (bailout) on every PHP version (E_USER_ERROR is deprecated from 8.4 on).
+function fatal_error(): void { eval('function fatal_twice() {} function fatal_twice() {}'); }
+class FatalWakeup { public $a = 1; public function __wakeup() { fatal_error(); /* in __wakeup */ } }
 class SpinUnserialize {
     public function __unserialize(array $d): void { set_time_limit(1); for (;;) { $d[] = 1; array_pop($d); } }
 }
@@ -36,7 +38,7 @@ msg_remove_queue($q);
 --EXPECTF--
 FatalWakeup
 
-Fatal error: fatal in __wakeup in %s on line %d
+Fatal error: Cannot redeclare %s in %s on line %d
   child shutdown, message: object
 bool(true)
 string(5) "after"
