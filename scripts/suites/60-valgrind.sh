@@ -70,7 +70,8 @@ fi
 grep -E '^(PASS|FAIL|SKIP|BORK|XFAIL|XLEAK|LEAK|WARN)' "$work/run.log" |
     sed -E 's/^([A-Z]+).*\[([^]]*\/)?([^]\/]+\.phpt)\].*$/\1 \3/' >"$work/results" || true
 
-# analyse_mem FILE: prints "errors bytes" for the blocks attributable to the extension, then the same for the rest.
+# analyse_mem FILE: prints "errors leaks bytes" for the blocks attributable to the extension (memory errors,
+# definitely-lost blocks, their bytes), then "findings bytes" for the rest.
 # Processes forked by a test share its log: blocks are grouped by the ==PID== prefix and split at blank lines.
 analyse_mem() {
     awk '
@@ -83,7 +84,11 @@ analyse_mem() {
             if (match(txt, /[0-9,]+ (\([0-9,]+ direct, [0-9,]+ indirect\) )?bytes in [0-9,]+ blocks are definitely lost/)) {
                 s = substr(txt, RSTART, RLENGTH); gsub(/,/, "", s); split(s, a, " "); lost = a[1] + 0
             }
-            if (own) { oe++; ob += lost; if (shown < 3) { print txt > "/dev/stderr"; shown++ } } else { ne++; nb += lost }
+            if (own) {
+                if (lost > 0 || txt ~ /definitely lost/) { ol++ } else { oe++ }
+                ob += lost
+                if (shown < 3) { print txt > "/dev/stderr"; shown++ }
+            } else { ne++; nb += lost }
         }
         match($0, /^==[0-9]+==/) {
             pid = substr($0, 3, RLENGTH - 4)
@@ -91,7 +96,7 @@ analyse_mem() {
             if (rest ~ /^ *$/) { flush(pid); next }
             blk[pid] = blk[pid] $0 "\n"
         }
-        END { for (p in blk) flush(p); printf "%d %d %d %d\n", oe, ob, ne, nb }
+        END { for (p in blk) flush(p); printf "%d %d %d %d %d\n", oe, ol, ob, ne, nb }
     ' "$1"
 }
 
@@ -101,15 +106,24 @@ for t in "${PHPTS[@]}"; do
     r=$(awk -v t="$name" '$2 == t {print $1; exit}' "$work/results")
     r=${r:-MISSING}
     mem=$copy/${name%.phpt}.mem
-    own_err=0 own_bytes=0 other_err=0 other_bytes=0
+    own_err=0 own_leaks=0 own_bytes=0 other_err=0 other_bytes=0 note=""
     if [ -s "$mem" ]; then
-        read -r own_err own_bytes other_err other_bytes < <(analyse_mem "$mem" 2>"$work/excerpt")
+        read -r own_err own_leaks own_bytes other_err other_bytes < <(analyse_mem "$mem" 2>"$work/excerpt")
     fi
+    # A test that ends a process with a fatal error by design: Zend's bailout skips every free after it, which the
+    # request heap makes good, but under USE_ZEND_ALLOC=0 the blocks of the calls it jumped out of stay allocated
+    # (the C module leaves more: it is the same in any extension). There, leaks are notes; memory errors still fail.
+    fatal_by_design=0
+    sed -n '/^--EXPECT/,/^--[A-Z]*--$/p' "$t" | grep -q '^Fatal error: ' && fatal_by_design=1
+    if [ $fatal_by_design = 1 ] && [ "$own_leaks" -gt 0 ]; then
+        note+=" (ends in a fatal error by design: $own_leaks block(s), $own_bytes bytes left by the bailout)"
+        own_leaks=0 own_bytes=0
+    fi
+    own_err=$((own_err + own_leaks))
     total_own_err=$((total_own_err + own_err))
     total_own_bytes=$((total_own_bytes + own_bytes))
     total_other=$((total_other + other_err))
-    note=""
-    [ "$other_err" -gt 0 ] && note=" (not attributable to the extension: $other_err finding(s), $other_bytes bytes lost)"
+    [ "$other_err" -gt 0 ] && note+=" (not attributable to the extension: $other_err finding(s), $other_bytes bytes lost)"
     case $r in
         SKIP) skip=$((skip + 1)); printf '  SKIP  %s\n' "$name" ;;
         MISSING | BORK) fail=$((fail + 1)); printf '  FAIL  %s: no result from run-tests (%s)\n' "$name" "$r" ;;
