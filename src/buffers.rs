@@ -15,7 +15,9 @@ use std::cell::{Cell, UnsafeCell};
 
 use sysvmsg_core::{c_long, MessageBuffer, MsgBufMut, MsgMax, MsgStorage, Queue, ReceiveFlags, TYPE_SIZE};
 
-use crate::{compat, zend};
+use crate::compat;
+use crate::php::sys;
+use crate::serializer::NulTerminated;
 
 /// What a reused buffer must offer: an empty one for re-entrant calls, trimming after use, and
 /// giving its memory back.
@@ -95,13 +97,18 @@ impl ZendBuffer {
     }
 
     /// The first `len` payload bytes, with a NUL written right after them into the spare byte.
-    pub fn payload_nul_terminated(&mut self, len: usize) -> &[u8] {
+    pub fn payload_nul_terminated(&mut self, len: usize) -> NulTerminated<'_> {
         let len = len.min(self.payload_capacity);
-        if !self.block.is_null() {
-            // SAFETY: the block has `payload_capacity + 1` bytes behind the type word.
-            unsafe { *self.block.add(TYPE_SIZE + len) = 0 };
+        if self.block.is_null() {
+            // SAFETY: a static empty C string: no bytes, then a NUL.
+            return unsafe { NulTerminated::new_unchecked(c"".to_bytes()) };
         }
-        self.payload(len)
+        // SAFETY: the block has `payload_capacity + 1` bytes behind the type word, so the byte
+        // after the payload is in it; it stays NUL while `self` is borrowed.
+        unsafe {
+            *self.block.add(TYPE_SIZE + len) = 0;
+            NulTerminated::new_unchecked(std::slice::from_raw_parts(self.block.add(TYPE_SIZE), len))
+        }
     }
 
     /// Forgets the block without freeing it, and msgmax with it: at request startup, a block left
@@ -120,7 +127,7 @@ impl ZendBuffer {
         self.payload_capacity = 0;
         if !block.is_null() {
             // SAFETY: the block came from _emalloc in this request and nothing points to it now.
-            unsafe { zend::_efree(block.cast()) };
+            unsafe { sys::_efree(block.cast()) };
         }
     }
 }
@@ -156,7 +163,7 @@ impl MsgStorage for ZendBuffer {
         // SAFETY: _emalloc returns an 8-aligned block of `size` bytes or bails out (memory_limit),
         // in which case this buffer is already empty. Zeroing initialises every byte once.
         unsafe {
-            let block = zend::_emalloc(size).cast::<u8>();
+            let block = sys::_emalloc(size).cast::<u8>();
             std::ptr::write_bytes(block, 0, size);
             self.block = block;
         }
@@ -190,7 +197,9 @@ impl<B: Scratch> ReusableBuffer<B> {
     /// Runs `f` with this buffer, or with an empty one while the buffer is in use further up the
     /// stack; afterwards trims it. A fatal error inside `f` leaves `busy` set, which the request
     /// hooks clear.
-    pub fn with<R>(&self, f: impl FnOnce(&mut B) -> R) -> R {
+    pub fn with<F: FnOnce(&mut B) -> R, R>(&self, f: F) -> R {
+        // `f` runs Zend code that can bail out over this frame (see crate::php).
+        const { assert!(!std::mem::needs_drop::<F>() && !std::mem::needs_drop::<R>()) };
         if self.busy.replace(true) {
             let mut fresh = std::mem::ManuallyDrop::new(B::empty());
             let result = f(&mut fresh);
@@ -261,4 +270,38 @@ pub fn module_shutdown() {
 /// and may call msg_receive.
 pub fn request_end() {
     RECEIVE_BUFFER.with(|b| b.at_request_boundary(Scratch::release));
+}
+
+/// A temporary block on Zend's request heap, for a message too large for the reused send buffer:
+/// memory_limit applies to it as to the C extension's `safe_emalloc`. No destructor (a bail-out
+/// would skip it): [`ZendBlock::free`] gives it back, and the request's end frees one left behind.
+pub struct ZendBlock {
+    block: *mut u8,
+    len: usize,
+}
+
+crate::assert_no_drop!(ZendBlock, ZendBuffer);
+
+impl ZendBlock {
+    /// A zeroed block of `len` bytes, 8-aligned. Past memory_limit, Zend reports a fatal error and
+    /// bails out.
+    pub fn zeroed(len: usize) -> Self {
+        // SAFETY: _emalloc returns `len` writable bytes, 8-aligned (or bails out); zeroing
+        // initialises each of them.
+        unsafe {
+            let block = sys::_emalloc(len).cast::<u8>();
+            std::ptr::write_bytes(block, 0, len);
+            ZendBlock { block, len }
+        }
+    }
+
+    pub fn bytes_mut(&mut self) -> &mut [u8] {
+        // SAFETY: `len` initialised bytes, owned by this value and borrowed through it.
+        unsafe { std::slice::from_raw_parts_mut(self.block, self.len) }
+    }
+
+    pub fn free(self) {
+        // SAFETY: the block came from _emalloc in this request and is owned by this value alone.
+        unsafe { sys::_efree(self.block.cast()) }
+    }
 }

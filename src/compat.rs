@@ -21,7 +21,7 @@
 
 use sysvmsg_core::{key_t, ReceiveFlags};
 
-use crate::zend::zend_long;
+use crate::php::sys::zend_long;
 
 /// PHP-level flag bits of msg_receive, as the C extension defines its constants.
 pub const PHP_MSG_IPC_NOWAIT: zend_long = 1;
@@ -111,7 +111,7 @@ pub const SEND_BUFFER_RETAINED: usize = 64 * 1024;
 /// Difference 4: the unserializer (re2c) relies on the NUL terminator every zend_string has, and
 /// PHP 8.2 gave it the raw message without one, so parsing could run on into stale heap bytes.
 /// The message is handed over with a NUL after it (the terminator is not part of the input).
-pub fn unserialize_input(buf: &mut crate::buffers::ZendBuffer, len: usize) -> &[u8] {
+pub fn unserialize_input(buf: &mut crate::buffers::ZendBuffer, len: usize) -> crate::serializer::NulTerminated<'_> {
     buf.payload_nul_terminated(len)
 }
 
@@ -127,13 +127,23 @@ impl<const N: usize> StackText<N> {
         StackText { buf: [0; N], len: 0 }
     }
 
-    /// The text so far, as a C string (always NUL-terminated: writes stop one byte short).
-    pub fn as_c_ptr(&self) -> *const std::ffi::c_char {
-        self.buf.as_ptr().cast()
-    }
-
     pub fn as_bytes(&self) -> &[u8] {
         self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    /// The text so far as a C string (up to its first NUL byte).
+    pub fn as_c_str(&self) -> &std::ffi::CStr {
+        std::ffi::CStr::from_bytes_until_nul(&self.buf).unwrap_or_default()
+    }
+
+    /// Appends as much of `bytes` as fits.
+    pub fn push_bytes(&mut self, bytes: &[u8]) {
+        let room = N.saturating_sub(self.len + 1);
+        let take = bytes.len().min(room);
+        if let (Some(dst), Some(src)) = (self.buf.get_mut(self.len..self.len + take), bytes.get(..take)) {
+            dst.copy_from_slice(src);
+            self.len += take;
+        }
     }
 }
 

@@ -4,12 +4,15 @@
 //! the same bytes on the queue, the same warnings, exceptions and Reflection output. The kernel
 //! calls live in the `sysvmsg-core` crate; this crate is the PHP side:
 //!
-//! - [`functions`]: the seven functions, with a fast argument path and Zend's own parser behind it;
+//! - [`functions`]: the seven functions, in safe code, with a fast argument path and Zend's own
+//!   parser behind it;
+//! - [`php`]: the thin Zend layer under them (call frame, typed arguments, by-reference outputs,
+//!   return value, errors) and the raw bindings ([`php::sys`]); every `unsafe` the handlers need
+//!   is there;
 //! - [`queue_class`]: the final class `SysvMessageQueue`;
 //! - [`buffers`]: the send and receive buffers reused from call to call;
 //! - [`serializer`]: the bridge to PHP's own serializer;
 //! - [`compat`]: every quirk kept for compatibility, and the five deliberate differences;
-//! - [`zend`]: the Zend API beyond ext-php-rs's bindings.
 //!
 //! ```php
 //! $queue = msg_get_queue(ftok(__FILE__, 'a'));
@@ -18,17 +21,17 @@
 //! msg_remove_queue($queue);
 //! ```
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-#![deny(unsafe_op_in_unsafe_fn)]
+#![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod buffers;
 mod compat;
 mod functions;
+mod php;
 mod queue_class;
 mod serializer;
-mod zend;
 
 use std::cell::UnsafeCell;
-use std::ffi::{c_int, CString};
+use std::ffi::{c_int, CStr, CString};
 use std::mem::MaybeUninit;
 use std::sync::atomic::{AtomicPtr, Ordering};
 
@@ -36,6 +39,8 @@ use ext_php_rs::args::Arg;
 use ext_php_rs::builders::{FunctionBuilder, ModuleBuilder};
 use ext_php_rs::flags::DataType;
 use ext_php_rs::zend::{ModuleAllocations, ModuleEntry};
+
+use php::sys as zend;
 
 // Compile-time proof that ext-php-rs was configured for the PHP build that build.rs checked (ZTS, debug, module API).
 include!(concat!(env!("OUT_DIR"), "/php_build_check.rs"));
@@ -49,17 +54,16 @@ const SUCCESS: c_int = 0;
 const FAILURE: c_int = -1;
 
 fn functions() -> [FunctionBuilder<'static>; 7] {
-    use functions as f;
     let queue = || Arg::new("queue", DataType::object(queue_class::CLASS_NAME));
     // Untyped parameters are declared `mixed` here and have their type cleared in module startup.
     let untyped = |name: &str| Arg::new(name, DataType::Mixed);
     [
-        FunctionBuilder::new("msg_get_queue", f::msg_get_queue)
+        FunctionBuilder::new("msg_get_queue", php_function!(functions::msg_get_queue))
             .arg(Arg::new("key", DataType::Long))
             .arg(Arg::new("permissions", DataType::Long).default("0666"))
             .required_args(1)
             .returns(DataType::object(queue_class::CLASS_NAME), false, false),
-        FunctionBuilder::new("msg_send", f::msg_send)
+        FunctionBuilder::new("msg_send", php_function!(functions::msg_send))
             .arg(queue())
             .arg(Arg::new("message_type", DataType::Long))
             .arg(untyped("message"))
@@ -68,7 +72,7 @@ fn functions() -> [FunctionBuilder<'static>; 7] {
             .arg(untyped("error_code").as_ref().default("null"))
             .required_args(3)
             .returns(DataType::Bool, false, false),
-        FunctionBuilder::new("msg_receive", f::msg_receive)
+        FunctionBuilder::new("msg_receive", php_function!(functions::msg_receive))
             .arg(queue())
             .arg(Arg::new("desired_message_type", DataType::Long))
             .arg(untyped("received_message_type").as_ref())
@@ -79,32 +83,33 @@ fn functions() -> [FunctionBuilder<'static>; 7] {
             .arg(untyped("error_code").as_ref().default("null"))
             .required_args(5)
             .returns(DataType::Bool, false, false),
-        FunctionBuilder::new("msg_remove_queue", f::msg_remove_queue)
+        FunctionBuilder::new("msg_remove_queue", php_function!(functions::msg_remove_queue))
             .arg(queue())
             .returns(DataType::Bool, false, false),
-        FunctionBuilder::new("msg_stat_queue", f::msg_stat_queue)
+        FunctionBuilder::new("msg_stat_queue", php_function!(functions::msg_stat_queue))
             .arg(queue())
             .returns(DataType::Array, false, false),
-        FunctionBuilder::new("msg_set_queue", f::msg_set_queue)
+        FunctionBuilder::new("msg_set_queue", php_function!(functions::msg_set_queue))
             .arg(queue())
             .arg(Arg::new("data", DataType::Array))
             .returns(DataType::Bool, false, false),
-        FunctionBuilder::new("msg_queue_exists", f::msg_queue_exists)
+        FunctionBuilder::new("msg_queue_exists", php_function!(functions::msg_queue_exists))
             .arg(Arg::new("key", DataType::Long))
             .returns(DataType::Bool, false, false),
     ]
 }
 
-/// The arginfo changes ext-php-rs's builder cannot express: (function, parameter index or
-/// `RETURN`, patch). Applied to the engine's registered copy in module startup.
-const RETURN: usize = usize::MAX;
-const ARGINFO_PATCHES: [(&str, usize, TypePatch); 6] = [
-    ("msg_get_queue", RETURN, TypePatch::OrFalse),
-    ("msg_stat_queue", RETURN, TypePatch::OrFalse),
-    ("msg_send", 2, TypePatch::Untyped),
-    ("msg_send", 5, TypePatch::Untyped),
-    ("msg_receive", 2, TypePatch::Untyped),
-    ("msg_receive", 7, TypePatch::Untyped),
+/// The arginfo changes ext-php-rs's builder cannot express, applied to the engine's registered
+/// copy in module startup: (function, parameter name or `None` for the return type, patch). Each
+/// is keyed by name, so a parameter renamed or moved in [`functions()`] fails module startup
+/// rather than patching the wrong one.
+const ARGINFO_PATCHES: [(&str, Option<&CStr>, TypePatch); 6] = [
+    ("msg_get_queue", None, TypePatch::OrFalse),
+    ("msg_stat_queue", None, TypePatch::OrFalse),
+    ("msg_send", Some(c"message"), TypePatch::Untyped),
+    ("msg_send", Some(c"error_code"), TypePatch::Untyped),
+    ("msg_receive", Some(c"received_message_type"), TypePatch::Untyped),
+    ("msg_receive", Some(c"error_code"), TypePatch::Untyped),
 ];
 
 #[derive(Clone, Copy)]
@@ -115,26 +120,38 @@ enum TypePatch {
     Untyped,
 }
 
-/// Applies [`ARGINFO_PATCHES`] to the registered functions.
-unsafe fn patch_arginfo() -> bool {
+/// Applies [`ARGINFO_PATCHES`] to the registered functions; false if a function or parameter is
+/// not found.
+fn patch_arginfo() -> bool {
     const MAY_BE_FALSE: u32 = 1 << zend::IS_FALSE;
     const TYPE_BITS: u32 = (1 << ext_php_rs::ffi::_ZEND_SEND_MODE_SHIFT) - 1;
+    // SAFETY: module startup, after the engine registered this module's functions: the function
+    // table and each function's arg_info (the return type at index -1, then `num_args`
+    // parameters with NUL-terminated names) are live, and nothing else runs meanwhile.
     unsafe {
         let cg = ext_php_rs::ffi::ext_php_rs_compiler_globals();
         let table = (*cg).function_table;
-        for (name, index, patch) in ARGINFO_PATCHES {
-            let func = ext_php_rs::ffi::zend_hash_str_find_ptr_lc(table, name.as_ptr().cast(), name.len())
+        for (function, parameter, patch) in ARGINFO_PATCHES {
+            let func = ext_php_rs::ffi::zend_hash_str_find_ptr_lc(table, function.as_ptr().cast(), function.len())
                 .cast::<ext_php_rs::ffi::zend_function>();
             if func.is_null() {
                 return false;
             }
             let args = (*func).internal_function.arg_info;
             let num_args = (*func).internal_function.num_args as usize;
-            if args.is_null() || (index != RETURN && index >= num_args) {
+            if args.is_null() {
                 return false;
             }
-            // arg_info points at the first parameter; the return type sits just before it.
-            let info = if index == RETURN { args.sub(1) } else { args.add(index) };
+            let info = match parameter {
+                None => args.sub(1),
+                Some(name) => {
+                    let found = (0..num_args).map(|i| args.add(i)).find(|&info| {
+                        !(*info).name.is_null() && CStr::from_ptr((*info).name) == name
+                    });
+                    let Some(info) = found else { return false };
+                    info
+                }
+            };
             match patch {
                 TypePatch::OrFalse => (*info).type_.type_mask |= MAY_BE_FALSE,
                 TypePatch::Untyped => (*info).type_.type_mask &= !TYPE_BITS,
@@ -160,8 +177,7 @@ unsafe extern "C" fn module_startup(_type: c_int, module_number: c_int) -> c_int
     if !queue_class::register() {
         return FAILURE;
     }
-    // SAFETY: module startup runs after the module's functions are registered.
-    if !unsafe { patch_arginfo() } {
+    if !patch_arginfo() {
         return FAILURE;
     }
     SUCCESS

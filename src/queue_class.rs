@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 
 use sysvmsg_core::Queue;
 
-use crate::zend::{self, zend_class_entry, zend_long, zend_object, zend_object_handlers, zval};
+use crate::php::sys::{self as zend, zend_class_entry, zend_long, zend_object, zend_object_handlers, zval};
+use crate::php::{Arg, ClassRef, ReturnValue};
 
 pub const CLASS_NAME: &str = "SysvMessageQueue";
 
@@ -32,6 +33,7 @@ struct Handlers(zend_object_handlers);
 // SAFETY: written once during module startup, read-only afterwards; the raw pointers inside
 // point to functions and static data.
 unsafe impl Sync for Handlers {}
+// SAFETY: as for Sync: the table is immutable once published.
 unsafe impl Send for Handlers {}
 static HANDLERS: OnceLock<Handlers> = OnceLock::new();
 
@@ -94,6 +96,8 @@ unsafe extern "C" fn create_object(ce: *mut zend_class_entry) -> *mut zend_objec
     // The class declares no properties and uses no guards, so the embedded zend_object's own
     // one-slot property table is not needed (zend_object_properties_size is negative here).
     let size = std::mem::size_of::<QueueObject>() - std::mem::size_of::<zval>();
+    // SAFETY: _emalloc returns `size` bytes for the object (or bails out); the engine's init
+    // functions fill the standard part, as zend_object_alloc's callers do.
     unsafe {
         let intern = zend::_emalloc(size).cast::<QueueObject>();
         (*intern).key = 0;
@@ -108,6 +112,7 @@ unsafe extern "C" fn create_object(ce: *mut zend_class_entry) -> *mut zend_objec
 
 /// `get_constructor`: the class has no constructor, and `new` must fail like the C extension's.
 unsafe extern "C" fn refuse_construction(_obj: *mut zend_object) -> *mut ext_php_rs::ffi::zend_function {
+    // SAFETY: a fixed NUL-terminated message without format specifiers.
     unsafe {
         zend::zend_throw_error(
             std::ptr::null_mut(),
@@ -117,43 +122,53 @@ unsafe extern "C" fn refuse_construction(_obj: *mut zend_object) -> *mut ext_php
     std::ptr::null_mut()
 }
 
-/// Whether `zv` holds a SysvMessageQueue (the check behind the fast argument path).
+/// The class, for zend_parse_parameters' "O".
 #[inline(always)]
-pub unsafe fn is_queue(zv: *const zval) -> bool {
-    unsafe { zend::z_type(zv) == zend::IS_OBJECT && (*zend::z_obj(zv)).ce == class_entry() }
+pub fn class() -> ClassRef {
+    // SAFETY: the entry the engine registered in module startup (null before, when no function
+    // can be called yet).
+    unsafe { ClassRef::from_registered(class_entry()) }
 }
 
-/// The queue held by a SysvMessageQueue object zval.
+/// The object data in front of the standard object `std` of a SysvMessageQueue.
 ///
 /// # Safety
-/// `zv` must hold an object of this class (checked by [`is_queue`] or `zend_parse_parameters`).
-#[inline(always)]
-pub unsafe fn queue_of(zv: *const zval) -> Queue {
-    unsafe {
-        let obj = zend::z_obj(zv).cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
-        Queue::from_id((*obj).id)
-    }
+/// `std` is the embedded object of a live QueueObject (its class is this one: create_object made it).
+unsafe fn container_of(std: *mut zend_object) -> *mut QueueObject {
+    // SAFETY: the caller's contract: `std` lies STD_OFFSET bytes into a QueueObject.
+    unsafe { std.cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>() }
 }
 
-/// Makes `return_value` a new SysvMessageQueue for `key`, not yet bound to a queue, as the C
+/// The queue of an argument holding a SysvMessageQueue (the check behind the fast argument path,
+/// and the read after zend_parse_parameters' "O").
+#[inline(always)]
+pub fn queue(arg: Arg<'_>) -> Option<Queue> {
+    let object = arg.object().filter(|o| o.is_exactly(class()))?;
+    // SAFETY: the object's class is exactly this final class, whose objects create_object made.
+    Some(Queue::from_id(unsafe { (*container_of(object.as_ptr())).id }))
+}
+
+/// Makes the return value a new SysvMessageQueue for `key`, not yet bound to a queue, as the C
 /// extension's msg_get_queue does (`object_init_ex`) before it calls msgget: the object's handle
 /// is taken while the failure warning's handler runs.
-pub unsafe fn init_queue_object(return_value: *mut zval, key: zend_long) {
+pub fn init_object(return_value: &mut ReturnValue<'_>, key: zend_long) {
+    // SAFETY: create_object returns a fresh object of this class (or bails out), whose one
+    // reference moves into the return value.
     unsafe {
         let std = create_object(class_entry());
-        let obj = std.cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
-        (*obj).key = key;
-        zend::zval_set_obj(return_value, std);
+        (*container_of(std)).key = key;
+        return_value.set_new_object(std);
     }
 }
 
-/// Binds the SysvMessageQueue object in `zv` (from [`init_queue_object`]) to `queue`.
-///
-/// # Safety
-/// `zv` must hold an object of this class.
-pub unsafe fn set_queue(zv: *mut zval, queue: Queue) {
-    unsafe {
-        let obj = zend::z_obj(zv).cast::<u8>().sub(STD_OFFSET).cast::<QueueObject>();
-        (*obj).id = queue.id();
+/// Binds the SysvMessageQueue in the return value (from [`init_object`]) to `queue`.
+pub fn bind(return_value: &ReturnValue<'_>, queue: Queue) {
+    if let Some(std) = return_value.object() {
+        // SAFETY: the object is live; its class is checked to be this one first.
+        unsafe {
+            if (*std).ce == class_entry() {
+                (*container_of(std)).id = queue.id();
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
-//! The Zend API this extension calls, and Rust versions of the header-only macros it needs (zval
-//! accessors, by-reference assignment, strings, the allocator macros).
+//! The raw Zend API under [`crate::php`]: the bindings this extension calls, and Rust versions of
+//! the header-only macros it needs (zval accessors, by-reference assignment, strings, the
+//! allocator macros). Everything here is `unsafe` with the contract of its C original; the safe
+//! views in the sibling modules are built on it.
 //!
 //! Every Zend function and global comes from `ext_php_rs::ffi`, which ext-php-rs's build script
 //! generates with bindgen from the headers of the PHP being built: ext-php-rs's own list, plus the
@@ -15,11 +17,13 @@
 
 use std::ffi::{c_int, c_void};
 
+use ext_php_rs::ffi;
+
 pub use ext_php_rs::ffi::{
     _zend_new_array, add_assoc_long_ex, object_properties_init, php_error_docref, php_info_print_table_end,
     php_info_print_table_row, php_info_print_table_start, php_var_serialize, php_var_serialize_destroy,
     php_var_serialize_init, php_var_unserialize, php_var_unserialize_destroy, php_var_unserialize_init,
-    std_object_handlers, var_tmp_var, zend_argument_type_error, zend_argument_value_error, zend_class_entry,
+    std_object_handlers, var_tmp_var, zend_array, zend_argument_type_error, zend_argument_value_error, zend_class_entry,
     zend_execute_data, zend_hash_str_find, zend_long, zend_object, zend_object_handlers, zend_object_std_init,
     zend_objects_not_comparable, zend_parse_parameters, zend_reference, zend_register_long_constant, zend_spprintf,
     zend_string, zend_throw_error, zend_try_assign_typed_ref, zend_try_assign_typed_ref_bool,
@@ -38,25 +42,25 @@ pub type SmartStr = ext_php_rs::ffi::smart_str;
 // Code below relies on this crate's php_debug and php_zts cfgs matching ext-php-rs's bindings: build.rs
 // sets them from the PHP it found and asserts at compile time that the bindings are of that build (src/lib.rs).
 
-// Type tags (Z_TYPE): stable across PHP 8.
-pub const IS_NULL: u8 = 1;
-pub const IS_FALSE: u8 = 2;
-pub const IS_TRUE: u8 = 3;
-pub const IS_LONG: u8 = 4;
-pub const IS_DOUBLE: u8 = 5;
-pub const IS_STRING: u8 = 6;
-pub const IS_OBJECT: u8 = 8;
-pub const IS_REFERENCE: u8 = 10;
+// Type tags (Z_TYPE) as the zval's one-byte type field holds them, and the type_info words of
+// fresh values (`IS_*_EX`), from the bindings.
+pub const IS_NULL: u8 = ffi::IS_NULL as u8;
+pub const IS_FALSE: u8 = ffi::IS_FALSE as u8;
+pub const IS_TRUE: u8 = ffi::IS_TRUE as u8;
+pub const IS_LONG: u8 = ffi::IS_LONG as u8;
+pub const IS_DOUBLE: u8 = ffi::IS_DOUBLE as u8;
+pub const IS_STRING: u8 = ffi::IS_STRING as u8;
+pub const IS_ARRAY: u8 = ffi::IS_ARRAY as u8;
+pub const IS_OBJECT: u8 = ffi::IS_OBJECT as u8;
+pub const IS_REFERENCE: u8 = ffi::IS_REFERENCE as u8;
+use ffi::{IS_ARRAY_EX, IS_OBJECT_EX, IS_STRING_EX};
+/// `GC_STRING`: the gc type_info of a fresh, non-interned string (`IS_STRING | GC_NOT_COLLECTABLE`).
+const GC_STRING: u32 = ffi::IS_STRING | (ffi::GC_NOT_COLLECTABLE << ffi::GC_FLAGS_SHIFT);
+/// `IS_TYPE_REFCOUNTED << Z_TYPE_FLAGS_SHIFT`
+pub const REFCOUNTED: u32 = ffi::IS_TYPE_REFCOUNTED << ffi::Z_TYPE_FLAGS_SHIFT;
 
-/// `IS_OBJECT_EX`: an object zval's type_info (refcounted and collectable).
-const IS_OBJECT_EX: u32 = 8 | (1 << 8) | (1 << 9);
-/// `IS_STRING_EX`: a refcounted string zval's type_info.
-const IS_STRING_EX: u32 = 6 | (1 << 8);
-/// `GC_STRING`: the gc type_info of a fresh, non-interned string.
-const GC_STRING: u32 = 6 | (1 << 4);
-
-pub const E_WARNING: c_int = 1 << 1;
-pub const CONST_PERSISTENT: c_int = 1;
+pub const E_WARNING: c_int = ffi::E_WARNING as c_int;
+pub const CONST_PERSISTENT: c_int = ffi::CONST_PERSISTENT as c_int;
 
 extern "C" {
     /// `ZEND_API void ZEND_FASTCALL smart_str_erealloc(smart_str *str, size_t len)` (zend_smart_str.h):
@@ -67,7 +71,7 @@ extern "C" {
 /// The file name a debug PHP's allocator reports for this extension's allocations (its
 /// "Allowed memory size ... exhausted at FILE:LINE" fatal error and its leak reports).
 #[cfg(php_debug)]
-const ALLOC_FILE: &std::ffi::CStr = c"sysvmsg-rs/src/zend.rs";
+const ALLOC_FILE: &std::ffi::CStr = c"sysvmsg-rs/src/php/sys.rs";
 
 /// `emalloc(size)`: Zend's request allocator. Past memory_limit it reports a fatal error and bails
 /// out (longjmp), so callers keep no Drop values alive.
@@ -79,6 +83,7 @@ pub unsafe fn _emalloc(size: usize) -> *mut c_void {
     unsafe {
         ext_php_rs::ffi::_emalloc(size, ALLOC_FILE.as_ptr(), line!(), std::ptr::null(), 0)
     }
+    // SAFETY: the caller's contract.
     #[cfg(not(php_debug))]
     unsafe {
         ext_php_rs::ffi::_emalloc(size)
@@ -93,6 +98,7 @@ pub unsafe fn _efree(ptr: *mut c_void) {
     unsafe {
         ext_php_rs::ffi::_efree(ptr, ALLOC_FILE.as_ptr(), line!(), std::ptr::null(), 0)
     }
+    // SAFETY: the caller's contract.
     #[cfg(not(php_debug))]
     unsafe {
         ext_php_rs::ffi::_efree(ptr)
@@ -113,6 +119,7 @@ pub unsafe fn unserialize_nesting_level() -> u32 {
         let bg = ext_php_rs_tsrmg_bulk(ext_php_rs::ffi::basic_globals_id).cast::<ext_php_rs::ffi::php_basic_globals>();
         (*bg).unserialize.level
     }
+    // SAFETY: a non-ZTS PHP has one basic_globals, the standard module's, live while PHP code runs.
     #[cfg(not(php_zts))]
     unsafe {
         ext_php_rs::ffi::basic_globals.unserialize.level
@@ -124,42 +131,49 @@ pub use ext_php_rs::ffi::ext_php_rs_executor_globals;
 /// `Z_TYPE_P`
 #[inline(always)]
 pub unsafe fn z_type(zv: *const zval) -> u8 {
+    // SAFETY: `zv` points to a live zval (the caller's contract, as for Z_TYPE_P).
     unsafe { (*zv).u1.v.type_ }
 }
 
 /// `Z_LVAL_P`
 #[inline(always)]
 pub unsafe fn z_lval(zv: *const zval) -> zend_long {
+    // SAFETY: `zv` is a live zval holding a long.
     unsafe { (*zv).value.lval }
 }
 
 /// `Z_OBJ_P`
 #[inline(always)]
 pub unsafe fn z_obj(zv: *const zval) -> *mut zend_object {
+    // SAFETY: `zv` is a live zval holding an object.
     unsafe { (*zv).value.obj }
 }
 
 /// `Z_STR_P`
 #[inline(always)]
 pub unsafe fn z_str(zv: *const zval) -> *mut zend_string {
+    // SAFETY: `zv` is a live zval holding a string.
     unsafe { (*zv).value.str_ }
 }
 
 /// `ZVAL_NULL`
 #[inline(always)]
 pub unsafe fn zval_set_null(zv: *mut zval) {
+    // SAFETY: `zv` is a writable zval slot whose old value needs no release.
     unsafe { (*zv).u1.type_info = u32::from(IS_NULL) }
 }
 
 /// `ZVAL_BOOL`
 #[inline(always)]
 pub unsafe fn zval_set_bool(zv: *mut zval, b: bool) {
+    // SAFETY: `zv` is a writable zval slot whose old value needs no release.
     unsafe { (*zv).u1.type_info = u32::from(if b { IS_TRUE } else { IS_FALSE }) }
 }
 
 /// `ZVAL_LONG`
 #[inline(always)]
 pub unsafe fn zval_set_long(zv: *mut zval, l: zend_long) {
+    // SAFETY: `zv` is a writable zval slot whose old value needs no release.
     unsafe {
         (*zv).value.lval = l;
         (*zv).u1.type_info = u32::from(IS_LONG);
@@ -169,6 +183,7 @@ pub unsafe fn zval_set_long(zv: *mut zval, l: zend_long) {
 /// `ZVAL_OBJ`
 #[inline(always)]
 pub unsafe fn zval_set_obj(zv: *mut zval, obj: *mut zend_object) {
+    // SAFETY: `zv` is a writable slot; `obj` is a live object whose one reference moves into it.
     unsafe {
         (*zv).value.obj = obj;
         (*zv).u1.type_info = IS_OBJECT_EX;
@@ -178,8 +193,7 @@ pub unsafe fn zval_set_obj(zv: *mut zval, obj: *mut zend_object) {
 /// `ZVAL_COPY`: `dst` becomes another counted holder of `src`'s value.
 #[inline(always)]
 pub unsafe fn zval_copy(dst: *mut zval, src: *const zval) {
-    /// `IS_TYPE_REFCOUNTED << Z_TYPE_FLAGS_SHIFT`
-    const REFCOUNTED: u32 = 1 << 8;
+    // SAFETY: `src` is a live zval and `dst` a writable slot; a counted value gains the reference `dst` now holds.
     unsafe {
         (*dst).value = (*src).value;
         (*dst).u1.type_info = (*src).u1.type_info;
@@ -192,6 +206,7 @@ pub unsafe fn zval_copy(dst: *mut zval, src: *const zval) {
 /// `ZVAL_NEW_STR`: takes ownership of a fresh (non-interned) string.
 #[inline(always)]
 pub unsafe fn zval_set_new_str(zv: *mut zval, s: *mut zend_string) {
+    // SAFETY: `zv` is a writable slot; `s` is a fresh string whose one reference moves into it.
     unsafe {
         (*zv).value.str_ = s;
         (*zv).u1.type_info = IS_STRING_EX;
@@ -201,7 +216,7 @@ pub unsafe fn zval_set_new_str(zv: *mut zval, s: *mut zend_string) {
 /// `ZVAL_ARR` of a fresh array (`array_init`).
 #[inline(always)]
 pub unsafe fn zval_set_new_array(zv: *mut zval) {
-    const IS_ARRAY_EX: u32 = 7 | (1 << 8) | (1 << 9);
+    // SAFETY: `zv` is a writable slot; _zend_new_array returns a fresh array or bails out.
     unsafe {
         (*zv).value.arr = _zend_new_array(0);
         (*zv).u1.type_info = IS_ARRAY_EX;
@@ -211,6 +226,7 @@ pub unsafe fn zval_set_new_array(zv: *mut zval) {
 /// `ZSTR_VAL` and `ZSTR_LEN` as a byte slice.
 #[inline(always)]
 pub unsafe fn zstr_bytes<'a>(s: *const zend_string) -> &'a [u8] {
+    // SAFETY: `s` is a live zend_string: `len` bytes of text at `val`.
     unsafe { std::slice::from_raw_parts((*s).val.as_ptr().cast(), (*s).len) }
 }
 
@@ -222,6 +238,7 @@ const ZSTR_HEADER: usize = std::mem::offset_of!(zend_string, val);
 /// enforces memory_limit and bails out (longjmp) past it, so callers keep no Drop values alive.
 pub unsafe fn zend_string_from_bytes(bytes: &[u8]) -> *mut zend_string {
     let size = (ZSTR_HEADER + bytes.len() + 1 + 7) & !7;
+    // SAFETY: _emalloc returns `size` writable, 8-aligned bytes (or bails out): room for the header, the bytes and the NUL.
     unsafe {
         let s = _emalloc(size).cast::<zend_string>();
         (*s).gc.refcount = 1;
@@ -237,6 +254,7 @@ pub unsafe fn zend_string_from_bytes(bytes: &[u8]) -> *mut zend_string {
 
 /// Frees a string built by a `SmartStr` (`smart_str_free`): it is fresh and owned once.
 pub unsafe fn smart_str_free(s: *mut SmartStr) {
+    // SAFETY: `s` is a SmartStr whose string, when there is one, is fresh and owned only by it.
     unsafe {
         if !(*s).s.is_null() {
             _efree((*s).s.cast());
@@ -249,6 +267,7 @@ pub unsafe fn smart_str_free(s: *mut SmartStr) {
 /// `EG(exception) != NULL`
 #[inline(always)]
 pub unsafe fn exception_pending() -> bool {
+    // SAFETY: the executor globals of this thread are live while PHP code runs.
     unsafe { !(*ext_php_rs_executor_globals()).exception.is_null() }
 }
 
@@ -256,6 +275,7 @@ pub unsafe fn exception_pending() -> bool {
 /// passed a plain value (it never does for by-ref parameters; kept total for safety).
 #[inline(always)]
 unsafe fn reference_of(zv: *mut zval) -> *mut zend_reference {
+    // SAFETY: `zv` is a live zval; an IS_REFERENCE one holds a live reference.
     unsafe {
         if z_type(zv) == IS_REFERENCE {
             (*zv).value.ref_
@@ -268,12 +288,14 @@ unsafe fn reference_of(zv: *mut zval) -> *mut zend_reference {
 /// `ZEND_REF_HAS_TYPE_SOURCES`: the reference is bound to a typed property.
 #[inline(always)]
 unsafe fn has_type_sources(r: *mut zend_reference) -> bool {
+    // SAFETY: `r` is a live zend_reference.
     unsafe { !(*r).sources.ptr.is_null() }
 }
 
 /// The value slot a plain (untyped) assignment writes to, after releasing its old value.
 #[inline(always)]
 unsafe fn release_target(zv: *mut zval, r: *mut zend_reference) -> *mut zval {
+    // SAFETY: `zv`/`r` come from reference_of: the slot or the reference's value is a live zval.
     unsafe {
         let target = if r.is_null() { zv } else { &raw mut (*r).val };
         zval_ptr_dtor(target);
@@ -283,6 +305,7 @@ unsafe fn release_target(zv: *mut zval, r: *mut zend_reference) -> *mut zval {
 
 /// `ZEND_TRY_ASSIGN_REF_LONG`
 pub unsafe fn assign_ref_long(zv: *mut zval, value: zend_long) {
+    // SAFETY: `zv` is a live by-reference argument slot (the caller's contract).
     unsafe {
         let r = reference_of(zv);
         if !r.is_null() && has_type_sources(r) {
@@ -295,6 +318,7 @@ pub unsafe fn assign_ref_long(zv: *mut zval, value: zend_long) {
 
 /// `ZEND_TRY_ASSIGN_REF_FALSE`
 pub unsafe fn assign_ref_false(zv: *mut zval) {
+    // SAFETY: `zv` is a live by-reference argument slot (the caller's contract).
     unsafe {
         let r = reference_of(zv);
         if !r.is_null() && has_type_sources(r) {
@@ -307,6 +331,7 @@ pub unsafe fn assign_ref_false(zv: *mut zval) {
 
 /// `ZEND_TRY_ASSIGN_REF_STRINGL`
 pub unsafe fn assign_ref_stringl(zv: *mut zval, bytes: &[u8]) {
+    // SAFETY: `zv` is a live by-reference argument slot (the caller's contract).
     unsafe {
         let r = reference_of(zv);
         if !r.is_null() && has_type_sources(r) {
@@ -320,6 +345,7 @@ pub unsafe fn assign_ref_stringl(zv: *mut zval, bytes: &[u8]) {
 
 /// `ZEND_TRY_ASSIGN_REF_TMP`: moves `value` (owned) into the reference.
 pub unsafe fn assign_ref_tmp(zv: *mut zval, value: *mut zval) {
+    // SAFETY: `zv` is a live by-reference argument slot and `value` an owned zval that moves into it.
     unsafe {
         let r = reference_of(zv);
         if !r.is_null() && has_type_sources(r) {
@@ -333,6 +359,7 @@ pub unsafe fn assign_ref_tmp(zv: *mut zval, value: *mut zval) {
 /// `ZEND_NUM_ARGS()`
 #[inline(always)]
 pub unsafe fn num_args(ex: *const zend_execute_data) -> u32 {
+    // SAFETY: `ex` is the live frame of the current internal call.
     unsafe { (*ex).This.u2.num_args }
 }
 
@@ -341,5 +368,6 @@ pub unsafe fn num_args(ex: *const zend_execute_data) -> u32 {
 pub unsafe fn call_arg(ex: *mut zend_execute_data, n: usize) -> *mut zval {
     const FRAME_SLOT: usize =
         std::mem::size_of::<zend_execute_data>().div_ceil(std::mem::size_of::<zval>());
+    // SAFETY: `ex` is the live frame of the current internal call and `n` is at most its argument count: arguments follow the frame header in zval slots.
     unsafe { ex.cast::<zval>().add(FRAME_SLOT + n - 1) }
 }
