@@ -98,7 +98,7 @@ pub fn set_queue_qbytes(value: zend_long) -> u64 {
 }
 
 /// msg_send with serialize=false sends ints in decimal (ZEND_LONG_FMT), false as "0" and true as
-/// "1"; floats go through Zend's own "%F" (see `functions::raw_payload`), since Rust's float
+/// "1"; floats go through Zend's own "%F" (see `php::with_float_text`), since Rust's float
 /// formatting differs for -0.0, INF and NAN.
 pub fn write_long(out: &mut impl std::fmt::Write, value: zend_long) {
     let _ = write!(out, "{value}");

@@ -40,7 +40,7 @@ use ext_php_rs::builders::{FunctionBuilder, ModuleBuilder};
 use ext_php_rs::flags::DataType;
 use ext_php_rs::zend::{ModuleAllocations, ModuleEntry};
 
-use php::sys as zend;
+use php::sys;
 
 // Compile-time proof that ext-php-rs was configured for the PHP build that build.rs checked (ZTS, debug, module API).
 include!(concat!(env!("OUT_DIR"), "/php_build_check.rs"));
@@ -123,7 +123,7 @@ enum TypePatch {
 /// Applies [`ARGINFO_PATCHES`] to the registered functions; false if a function or parameter is
 /// not found.
 fn patch_arginfo() -> bool {
-    const MAY_BE_FALSE: u32 = 1 << zend::IS_FALSE;
+    const MAY_BE_FALSE: u32 = 1 << sys::IS_FALSE;
     const TYPE_BITS: u32 = (1 << ext_php_rs::ffi::_ZEND_SEND_MODE_SHIFT) - 1;
     // SAFETY: module startup, after the engine registered this module's functions: the function
     // table and each function's arg_info (the return type at index -1, then `num_args`
@@ -165,11 +165,11 @@ unsafe extern "C" fn module_startup(_type: c_int, module_number: c_int) -> c_int
     for (name, value) in compat::CONSTANTS {
         // SAFETY: the name is valid for its length; the engine copies it.
         unsafe {
-            zend::zend_register_long_constant(
+            sys::zend_register_long_constant(
                 name.as_ptr().cast(),
                 name.len(),
                 value,
-                zend::CONST_PERSISTENT,
+                sys::CONST_PERSISTENT,
                 module_number,
             );
         }
@@ -196,10 +196,10 @@ unsafe extern "C" fn post_deactivate() -> c_int {
 unsafe extern "C" fn module_info(_module: *mut ModuleEntry) {
     // SAFETY: called by phpinfo() with the output layer ready; the strings are NUL-terminated.
     unsafe {
-        zend::php_info_print_table_start();
-        zend::php_info_print_table_row(2, c"sysvmsg support".as_ptr(), c"enabled".as_ptr());
-        zend::php_info_print_table_row(2, c"sysvmsg implementation".as_ptr(), IMPLEMENTATION.as_ptr());
-        zend::php_info_print_table_end();
+        sys::php_info_print_table_start();
+        sys::php_info_print_table_row(2, c"sysvmsg support".as_ptr(), c"enabled".as_ptr());
+        sys::php_info_print_table_row(2, c"sysvmsg implementation".as_ptr(), IMPLEMENTATION.as_ptr());
+        sys::php_info_print_table_end();
     }
 }
 

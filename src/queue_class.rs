@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use sysvmsg_core::Queue;
 
-use crate::php::sys::{self as zend, zend_class_entry, zend_long, zend_object, zend_object_handlers, zval};
+use crate::php::sys::{self, zend_class_entry, zend_long, zend_object, zend_object_handlers, zval};
 use crate::php::{Arg, ClassRef, ReturnValue};
 
 pub const CLASS_NAME: &str = "SysvMessageQueue";
@@ -51,11 +51,11 @@ pub fn class_entry() -> *mut zend_class_entry {
 pub fn register() -> bool {
     let handlers = HANDLERS.get_or_init(|| {
         // SAFETY: std_object_handlers is initialised by the engine before any module starts.
-        let mut h = unsafe { zend::std_object_handlers };
+        let mut h = unsafe { sys::std_object_handlers };
         h.offset = STD_OFFSET as c_int;
         h.clone_obj = None;
         h.get_constructor = Some(refuse_construction);
-        h.compare = Some(zend::zend_objects_not_comparable);
+        h.compare = Some(sys::zend_objects_not_comparable);
         Handlers(h)
     });
     // SAFETY: module startup, with the engine's string interning and class table ready; the engine
@@ -67,7 +67,7 @@ pub fn register() -> bool {
         (*ce).name = intern(CLASS_NAME.as_ptr().cast(), CLASS_NAME.len(), true);
         #[cfg(php83)]
         {
-            (*ce).default_object_handlers = &raw const zend::std_object_handlers;
+            (*ce).default_object_handlers = &raw const sys::std_object_handlers;
         }
         let class = ext_php_rs::ffi::zend_register_internal_class_ex(ce, std::ptr::null_mut());
         if class.is_null() {
@@ -99,12 +99,12 @@ unsafe extern "C" fn create_object(ce: *mut zend_class_entry) -> *mut zend_objec
     // SAFETY: _emalloc returns `size` bytes for the object (or bails out); the engine's init
     // functions fill the standard part, as zend_object_alloc's callers do.
     unsafe {
-        let intern = zend::_emalloc(size).cast::<QueueObject>();
+        let intern = sys::_emalloc(size).cast::<QueueObject>();
         (*intern).key = 0;
         (*intern).id = -1;
         let std = &raw mut (*intern).std;
-        zend::zend_object_std_init(std, ce);
-        zend::object_properties_init(std, ce);
+        sys::zend_object_std_init(std, ce);
+        sys::object_properties_init(std, ce);
         (*std).handlers = handlers_ptr();
         std
     }
@@ -114,7 +114,7 @@ unsafe extern "C" fn create_object(ce: *mut zend_class_entry) -> *mut zend_objec
 unsafe extern "C" fn refuse_construction(_obj: *mut zend_object) -> *mut ext_php_rs::ffi::zend_function {
     // SAFETY: a fixed NUL-terminated message without format specifiers.
     unsafe {
-        zend::zend_throw_error(
+        sys::zend_throw_error(
             std::ptr::null_mut(),
             c"Cannot directly construct SysvMessageQueue, use msg_get_queue() instead".as_ptr(),
         );
