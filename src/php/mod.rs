@@ -37,20 +37,13 @@ pub use value::{OwnedValue, RefOut, ReturnValue};
 
 /// The engine's entry point for the PHP function `F` (what the function table points to).
 ///
-/// Only the engine calls it, with the live frame of a call to a function registered with this
-/// handler and that call's return slot: it is never called from Rust.
-pub extern "C" fn handler<F: Function>(
-    ex: &mut ext_php_rs::zend::ExecuteData,
-    return_value: &mut ext_php_rs::types::Zval,
-) {
-    // SAFETY: the engine passes the live frame of this internal call and its return slot, both valid
-    // (and not otherwise accessed) until the handler returns.
-    let (frame, return_value) = unsafe {
-        (
-            Frame::from_engine(std::ptr::from_mut(ex).cast()),
-            ReturnValue::from_engine(std::ptr::from_mut(return_value).cast()),
-        )
-    };
+/// # Safety
+/// Only the engine calls it: `ex` is the live frame of a call to a function registered with this
+/// handler and `return_value` that call's return slot.
+pub unsafe extern "C" fn handler<F: Function>(ex: *mut sys::zend_execute_data, return_value: *mut sys::zval) {
+    // SAFETY: the caller's contract: both stay valid, and are not otherwise accessed, until the
+    // handler returns.
+    let (frame, return_value) = unsafe { (Frame::from_engine(ex), ReturnValue::from_engine(return_value)) };
     F::call(frame, return_value);
 }
 
@@ -82,7 +75,7 @@ macro_rules! php_function {
             }
         }
         $crate::php::handler::<Handler>
-            as extern "C" fn(&mut ext_php_rs::zend::ExecuteData, &mut ext_php_rs::types::Zval)
+            as unsafe extern "C" fn(*mut $crate::php::sys::zend_execute_data, *mut $crate::php::sys::zval)
     }};
 }
 

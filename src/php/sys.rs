@@ -23,7 +23,7 @@ pub use ext_php_rs::ffi::{
     _zend_new_array, add_assoc_long_ex, object_properties_init, php_error_docref, php_info_print_table_end,
     php_info_print_table_row, php_info_print_table_start, php_var_serialize, php_var_serialize_destroy,
     php_var_serialize_init, php_var_unserialize, php_var_unserialize_destroy, php_var_unserialize_init,
-    std_object_handlers, var_tmp_var, zend_array, zend_argument_type_error, zend_argument_value_error, zend_class_entry,
+    std_object_handlers, var_tmp_var, zend_array, zend_module_entry, zend_argument_type_error, zend_argument_value_error, zend_class_entry,
     zend_execute_data, zend_hash_str_find, zend_long, zend_object, zend_object_handlers, zend_object_std_init,
     zend_objects_not_comparable, zend_parse_parameters, zend_reference, zend_register_long_constant, zend_spprintf,
     zend_string, zend_throw_error, zend_try_assign_typed_ref, zend_try_assign_typed_ref_bool,
