@@ -250,7 +250,7 @@ exec 8>&-
 root_flow() {
     local v=$1 skip_var=SKIP_PHP${1//./} r=("$ROOT/scripts/php-root" "$1") clone
     if [ "${!skip_var:-0}" = 1 ]; then
-        echo "  skipped php$v: $skip_var=1 (the PHP $v root of scripts/php-root is about 1.2 GB)"
+        echo "  skipped php$v: $skip_var=1 (the phpize flow for PHP $v needs the Debian root of scripts/php-root $v, 1.4-1.5 GB)"
         skip=$((skip + 1))
         return
     fi

@@ -35,7 +35,10 @@ fi
 : "${V:?the PHP version (X.Y)}" "${XKEY:?the queue key of the (e) checks}"
 VV=${V//./}
 SKIP_VAR=SKIP_PHP$VV
-DEBIAN=$(case $V in 8.4) echo "Debian 13 (trixie)" ;; *) echo "Debian unstable (sid) + experimental" ;; esac)
+case $V in
+    8.4) DEBIAN="Debian 13 (trixie)" SIZE=1.5 ;;
+    *) DEBIAN="Debian unstable (sid) + experimental" SIZE=1.4 ;;
+esac
 
 # Queues are made below (and in the root when it shares this namespace): never in the host's IPC namespace.
 if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
@@ -43,7 +46,7 @@ if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
 fi
 
 [ "${!SKIP_VAR:-0}" = 1 ] &&
-    skip_suite "$SKIP_VAR=1 (the PHP $V checks need a $DEBIAN root of about 1.3 GB, built by scripts/php-root $V)"
+    skip_suite "$SKIP_VAR=1 (the PHP $V checks need a $DEBIAN root of about $SIZE GB, built by scripts/php-root $V)"
 
 R=("$ROOT/scripts/php-root" "$V")
 SELF=scripts/suites/php-version.sh   # as seen from /src inside the root
