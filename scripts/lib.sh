@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the project's scripts. Source it: `. "$(dirname "$0")/lib.sh"` (or from scripts/suites: ../lib.sh).
 # Sets ROOT (repository root) and EXT (path of the built extension).
 
@@ -116,7 +117,10 @@ php_c() { "$PHP" -n -d extension=sysvmsg "$@"; }
 # good ones). Settings: PHPT_RUN_TESTS (run-tests.php; default: the one of the installed php-dev), PHPT_DRIVER (the
 # PHP that runs run-tests.php; default $PHP), PHPT_TESTED (the PHP the tests run with, -p; default PHPT_DRIVER),
 # PHPT_WORK (a directory for the status file and log; default: a new temporary one), PHPT_JOBS (default 2),
-# PHPT_TIMEOUT (seconds per test, default 60). run-tests.php writes NAME.php/.out/.diff next to a failed test.
+# PHPT_TIMEOUT (seconds per test, default 60), PHPT_KNOWN (a file of "TEST<TAB>REASON" lines, TEST relative to DIR:
+# a failure of such a test counts as skipped, printed as "LABEL: skipped TEST: REASON; its diff:" with its diff; for
+# faults proved to be the platform's, never a module's behaviour). run-tests.php writes NAME.php/.out/.diff next to a
+# failed test.
 phpt_run() {
     local label=$1 ext=$2 dir=$3
     shift 3
@@ -141,13 +145,44 @@ phpt_run() {
         fail=1
     fi
     if [ "$fail" -gt 0 ]; then
-        grep -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status" | sed "s|$dir/||; s|^|$label: |" >&2 || true
+        local st t reason
+        while IFS=$'\t' read -r st t; do
+            t=${t#"$dir/"} reason=''
+            [ -z "${PHPT_KNOWN:-}" ] || [ "$st" != FAILED ] ||
+                reason=$(awk -F '\t' -v t="$t" '$1 == t { r = r (r == "" ? "" : "; ") $2 } END { print r }' "$PHPT_KNOWN")
+            if [ -n "$reason" ]; then
+                echo "$label: skipped $t: $reason; its diff:"
+                [ ! -f "$dir/${t%.phpt}.diff" ] || awk '{ print "      " $0 }' "$dir/${t%.phpt}.diff"
+                fail=$((fail - 1)) skip=$((skip + 1))
+            else
+                echo "$label: $st $t"
+            fi
+        done < <(grep -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status") >&2
         # the diffs of the failed tests, as printed by --show-diff
-        sed -n '/^========DIFF========/,/^========DONE========/p' "$log" >&2
+        [ "$fail" -eq 0 ] || sed -n '/^========DIFF========/,/^========DONE========/p' "$log" >&2
     fi
     grep -E 'SKIP.*reason:' "$log" | sed -E 's/^.*\[([^]]*)\] reason: /\1: /; s|'"$dir"'/||; s/^/'"$label"': skipped /' >&2 || true
     echo "$label: $pass passed, $fail failed, $skip skipped"
+    # shellcheck disable=SC2034 # results for the caller
     PHPT_PASS=$pass PHPT_FAIL=$fail PHPT_SKIP=$skip PHPT_STATUS=$status
+}
+
+# phpt_step LABEL EXTENSION-SPEC DIR: phpt_run for a step whose caller counts the last line (the suites that run
+# in a root: `bash SUITE --inside phpt ...`): the problems and skip reasons, then "P passed, F failed, S skipped".
+# A DIR outside the repository (php-src's tests in a root's cache) is copied first, so run-tests' result files stay
+# out of the cached sources (php-tests/ runs in place: its tests read ../stubs, and .gitignore covers the result
+# files); run-tests.php is run from a copy too (a header tree may be mounted read-only, and it writes next to itself).
+phpt_step() {
+    local label=$1 ext=$2 dir=$3 work
+    work=$(mktemp -d)
+    case $dir in
+        "$ROOT"/*) ;;
+        *) cp -r "$dir" "$work/t"; dir=$work/t ;;
+    esac
+    cp "${PHPT_RUN_TESTS:-$(php-config --extension-dir)/build/run-tests.php}" "$work/run-tests.php"
+    PHPT_RUN_TESTS=$work/run-tests.php PHPT_WORK=$work phpt_run "$label" "$ext" "$dir" 2>&1
+    rm -rf "$work"
+    echo "$PHPT_PASS passed, $PHPT_FAIL failed, $PHPT_SKIP skipped"
 }
 
 # phpt_module_loads PHP-BINARY EXTENSION-SPEC: whether that PHP loads the module as "sysvmsg" (errors on stderr).
@@ -233,6 +268,7 @@ in_mount_ns() {
     if unshare --mount --propagation private true 2>/dev/null; then
         unshare --mount --propagation private "${opts[@]}" -- "$@"
     else
+        # shellcheck disable=SC2016 # the script expands its own arguments
         unshare --mount --propagation unchanged "${opts[@]}" -- "$BASH" -c '
             dir=$1; shift
             mount --bind "$dir" "$dir" && mount --make-rprivate "$dir" || exit 1
@@ -240,4 +276,162 @@ in_mount_ns() {
             umount -R "$dir" 2>/dev/null || umount -l "$dir"
             exit $rc' in_mount_ns "$dir" "$@"
     fi
+}
+
+# ---- debootstrap roots (scripts/php-root, scripts/arm64-root) ----
+
+# mounted_under DIR: the mount points below DIR, one a line.
+mounted_under() { findmnt -rn -o TARGET | awk -v p="$1/" 'index($0 "/", p) == 1'; }
+
+# safe_rm_dir DIR: removes DIR, but refuses (and fails) while anything is still mounted below it: it could be the
+# repository or the toolchain.
+safe_rm_dir() {
+    if [ -n "$(mounted_under "$1")" ]; then
+        say "something is still mounted under $1; not removing it"
+        return 1
+    fi
+    rm -rf --one-file-system "$1"
+}
+
+# root_stamp_ok RD WANT: the root RD was finished with the stamp WANT (the way it is set up and its package list).
+root_stamp_ok() { [ -f "$1/.sysvmsg-stamp" ] && [ "$(cat "$1/.sysvmsg-stamp")" = "$2" ]; }
+
+# root_debootstrap RD LOG CMD...: runs CMD (a debootstrap command line, possibly behind a wrapper) into the fresh
+# directory RD, in its own mount namespace (debootstrap mounts /proc and /sys in the target: an interrupted run would
+# otherwise leave them mounted on the host), its output in LOG; on failure shows LOG's end and fails.
+root_debootstrap() {
+    local rd=$1 log=$2
+    shift 2
+    mkdir -p "$rd"
+    in_mount_ns "$rd" -- "$@" >"$log" 2>&1 && return 0
+    tail -n 30 "$log" >&2
+    say "debootstrap failed (log: $log)"
+    return 1
+}
+
+# root_apt_defaults RD: no recommends, suggests or translations in the root's apt, and no documentation installed
+# (a good part of a root's size, and nothing here reads it).
+root_apt_defaults() {
+    rm -f "$1/etc/apt/sources.list"
+    printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\nAcquire::Languages "none";\n' \
+        >"$1/etc/apt/apt.conf.d/90sysvmsg"
+    printf 'path-exclude /usr/share/doc/*\npath-exclude /usr/share/man/*\npath-exclude /usr/share/locale/*\n' \
+        >"$1/etc/dpkg/dpkg.cfg.d/90sysvmsg-nodoc"
+}
+
+# root_ns_run RD SHARE-IPC CMD...: runs CMD (a root script's inner step, which mounts what it needs under RD with
+# root_mounts and chroots with root_exec) in a new mount namespace, and a new IPC namespace unless SHARE-IPC is 1.
+# The namespace dies with the command and takes every mount with it; afterwards nothing may be left mounted under RD.
+root_ns_run() {
+    local rd=$1 share=$2 ns=() rc=0
+    shift 2
+    [ "$share" = 1 ] || ns+=(--ipc)
+    in_mount_ns "$rd" "${ns[@]}" -- "$@" || rc=$?
+    if [ -n "$(mounted_under "$rd")" ]; then
+        say "mounts left under $rd:"
+        mounted_under "$rd" >&2
+        return 1
+    fi
+    return "$rc"
+}
+
+# root_mounts RD: inside the private namespace of root_ns_run: /proc, /sys, /dev, this repository at /src
+# (read-write) and the host's resolv.conf.
+root_mounts() {
+    local rd=$1 resolv
+    mount -t proc proc "$rd/proc"
+    mount --rbind /dev "$rd/dev"
+    mount -t sysfs sysfs "$rd/sys" 2>/dev/null || mount --rbind -o ro /sys "$rd/sys"
+    mkdir -p "$rd/src"
+    mount --bind "$ROOT" "$rd/src"
+    resolv=$(readlink -f /etc/resolv.conf 2>/dev/null || true)
+    if [ -n "$resolv" ] && [ -f "$resolv" ]; then
+        # A bind mount needs an existing file as its target, not a (possibly dangling) symlink.
+        if [ -L "$rd/etc/resolv.conf" ] || [ ! -f "$rd/etc/resolv.conf" ]; then
+            rm -f "$rd/etc/resolv.conf"
+            : >"$rd/etc/resolv.conf"
+        fi
+        mount --bind "$resolv" "$rd/etc/resolv.conf"
+    fi
+}
+
+# root_exec RD [VAR=VALUE...] -- CMD...: replaces this process with CMD chrooted into RD, in /src, with a clean
+# environment: HOME=/root, LANG, TERM, a standard PATH (ROOT_PATH_PREFIX, when set, goes first) and the given
+# variables.
+root_exec() {
+    local rd=$1 vars=()
+    shift
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do vars+=("$1"); shift; done
+    [ "${1:-}" = -- ] && shift
+    exec chroot "$rd" /usr/bin/env -i \
+        HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
+        PATH="${ROOT_PATH_PREFIX:+$ROOT_PATH_PREFIX:}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+        "${vars[@]}" /bin/sh -c 'cd /src && exec "$@"' sh "$@"
+}
+
+# ---- suites made of counted steps (58-aarch64, the PHP version suites) ----
+# They keep their counts in pass, fail and skip, and per-step times in timings; steps_init starts them.
+
+steps_init() { pass=0 fail=0 skip=0 t_suite=$SECONDS timings=(); }
+ok() { echo "  PASS $*"; pass=$((pass + 1)); }
+ko() { echo "  FAIL $*"; fail=$((fail + 1)); }
+
+# counted LABEL CMD...: runs CMD (whose last line is "P passed, F failed[, S skipped]"), shows its output and adds
+# the counts; a command that ends without that line counts as one failure.
+counted() {
+    local label=$1 out rc=0 last t0=$SECONDS
+    shift
+    say "$label"
+    out=$("$@" 2>&1) || rc=$?
+    printf '%s\n' "$out" | sed '$d'
+    last=$(printf '%s\n' "$out" | tail -n 1)
+    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+        pass=$((pass + BASH_REMATCH[1])) fail=$((fail + BASH_REMATCH[2])) skip=$((skip + ${BASH_REMATCH[4]:-0}))
+        echo "  $label: $last"
+        if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+            ko "$label: exit status $rc although no failure was reported"
+        fi
+    else
+        echo "  $last"
+        ko "$label: exit status $rc, no summary line"
+    fi
+    timings+=("$(printf '%-42s %4d s' "$label" $((SECONDS - t0)))")
+}
+
+# timed LABEL CMD...: runs CMD and notes its time.
+timed() {
+    local label=$1 t0=$SECONDS rc=0
+    shift
+    "$@" || rc=$?
+    timings+=("$(printf '%-42s %4d s' "$label" $((SECONDS - t0)))")
+    return $rc
+}
+
+# finish: the timings, then the suite's closing line (lib.sh report).
+finish() {
+    echo "timings:"
+    printf '  %s\n' "${timings[@]}" "$(printf '%-42s %4d s' total $((SECONDS - t_suite)))"
+    report "$pass" "$fail" "$skip"
+}
+
+# xfer LABEL SENDER... -- RECEIVER...: on the queue XKEY, the sender sends interop/'s "php" set twice and the
+# receiver checks values and bytes (one PASS/FAIL line each); checks it never reported count as failures. Ends with
+# "P passed, F failed" (for counted). Both ends must share one IPC namespace.
+xfer() {
+    local label=$1 snd=() rcv=() out rc=0 p f expected
+    shift
+    while [ "$1" != -- ]; do snd+=("$1"); shift; done
+    shift
+    rcv=("$@")
+    expected=$(($(php_c "$ROOT/interop/cases.php" hex php | wc -l) * 2 + 1))
+    php_c "$ROOT/interop/remove.php" "$XKEY" >/dev/null
+    "${snd[@]}" "$XKEY" php 2 || echo "FAIL $label: the sender failed"
+    out=$("${rcv[@]}" "$XKEY" php 2 "$label" 2>&1) || rc=$?
+    php_c "$ROOT/interop/remove.php" "$XKEY" >/dev/null
+    printf '%s\n' "$out" | sed 's/^/  /'
+    p=$(printf '%s\n' "$out" | grep -c '^PASS' || true)
+    f=$(printf '%s\n' "$out" | grep -c '^FAIL' || true)
+    [ $((p + f)) -ge "$expected" ] || f=$((expected - p))
+    [ "$rc" -eq 0 ] || [ "$f" -gt 0 ] || f=1
+    echo "$p passed, $f failed"
 }

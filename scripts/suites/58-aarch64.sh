@@ -21,56 +21,19 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-# ---- steps that run inside the root (this same file, called as `--inside STEP ...` with ROOT=/src) ----
+# ---- inside the root (this same file, called as `--inside phpt LABEL EXT DIR KNOWN` with ROOT=/src) ----
 
-RUN_TESTS_IN_ROOT=/opt/php-dev/usr/lib/php/20220829/build/run-tests.php
-
-# phpt LABEL EXT DIR [KNOWN]: run-tests.php over DIR with the root's PHP; prints the problems, then
-# "P passed, F failed, S skipped". KNOWN is a file of "TEST<TAB>REASON" lines: a failure of such a test is counted as
-# skipped, with its reason and its diff printed (the suite lists there only what the qemu probe proved wrong in the
-# emulator itself, never a module's behaviour).
-inside_phpt() {
-    local label=$1 ext=$2 dir=$3 known=${4:-/dev/null} work status log pass fail skip php_bin t reason
-    php_bin=$(command -v php)
-    work=$(mktemp -d)
-    status=$work/status log=$work/log
-    # run-tests.php writes a file next to itself, and the header tree is mounted read-only: run a copy.
-    cp "$RUN_TESTS_IN_ROOT" "$work/run-tests.php"
-    NO_INTERACTION=1 NO_COLOR=1 "$php_bin" "$work/run-tests.php" -n -p "$php_bin" -d "extension=$ext" -q \
-        -j"${PHPT_JOBS:-2}" --set-timeout "${PHPT_TIMEOUT:-120}" --show-diff -W "$status" "$dir" >"$log" 2>&1 || true
-    pass=$(grep -c -E '^(PASSED|XFAILED)'$'\t' "$status" || true)
-    skip=$(grep -c -E '^SKIPPED'$'\t' "$status" || true)
-    fail=$(grep -c -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status" || true)
-    if [ $((pass + fail + skip)) -eq 0 ]; then
-        cat "$log"
-        fail=1
-    fi
-    if [ "$fail" -gt 0 ]; then
-        while IFS=$'\t' read -r st t; do
-            t=${t#"$dir/"}
-            reason=$(awk -F '\t' -v t="$t" '$1 == t { r = r (r == "" ? "" : "; ") $2 } END { print r }' "$known")
-            if [ "$st" = FAILED ] && [ -n "$reason" ]; then
-                echo "  $label: skipped $t under qemu: $reason; its diff:"
-                fail=$((fail - 1)) skip=$((skip + 1))
-            else
-                echo "  $label: $st $t"
-            fi
-            # run-tests.php leaves NAME.diff next to a failed test
-            [ ! -f "$dir/${t%.phpt}.diff" ] || awk '{ print "      " $0 }' "$dir/${t%.phpt}.diff"
-        done < <(grep -v -E '^(PASSED|XFAILED|SKIPPED)'$'\t' "$status")
-    fi
-    grep -E 'SKIP.*reason:' "$log" | sed -E "s|^.*\[([^]]*/)?([^]/]*)\] reason: |  $label: skipped \2: |" || true
-    rm -rf "$work"
-    echo "$pass passed, $fail failed, $skip skipped"
-}
-
+# run-tests.php over DIR with the root's PHP (lib.sh phpt_step, which runs a copy of it: the header tree is mounted
+# read-only). KNOWN is a file of "TEST<TAB>REASON" lines: a failure of such a test is counted as skipped, with its
+# reason and its diff printed (the suite lists there only what the qemu probe proved wrong in the emulator itself,
+# never a module's behaviour).
 if [ "${1:-}" = --inside ]; then
-    shift
-    step=$1
-    shift
-    case $step in
-        phpt) inside_phpt "$@" ;;
-        *) echo "unknown inside step $step"; exit 2 ;;
+    case ${2:-} in
+        phpt)
+            PHPT_RUN_TESTS=/opt/php-dev/usr/lib/php/20220829/build/run-tests.php PHPT_KNOWN=${6:-/dev/null} \
+                PHPT_TIMEOUT=${PHPT_TIMEOUT:-120} phpt_step "$3" "$4" "$5"
+            ;;
+        *) echo "unknown inside step ${2:-}"; exit 2 ;;
     esac
     exit 0
 fi
@@ -89,48 +52,7 @@ SELF=scripts/suites/58-aarch64.sh   # as seen from /src inside the root
 TDIR=$ROOT/target/aarch64
 SO=$TDIR/$TARGET/release/libsysvmsg_rs.so
 SO_IN_ROOT=/src/target/aarch64/$TARGET/release/libsysvmsg_rs.so
-pass=0 fail=0 skip=0
-t_suite=$SECONDS
-timings=()
-
-ok() { echo "  PASS $*"; pass=$((pass + 1)); }
-ko() { echo "  FAIL $*"; fail=$((fail + 1)); }
-
-# counted LABEL CMD...: runs CMD (whose last line is "P passed, F failed[, S skipped]"), shows its output and adds
-# the counts; a command that ends without that line counts as one failure.
-counted() {
-    local label=$1 out rc=0 last t0=$SECONDS
-    shift
-    say "$label"
-    out=$("$@" 2>&1) || rc=$?
-    printf '%s\n' "$out" | sed '$d'
-    last=$(printf '%s\n' "$out" | tail -n 1)
-    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
-        pass=$((pass + BASH_REMATCH[1])) fail=$((fail + BASH_REMATCH[2])) skip=$((skip + ${BASH_REMATCH[4]:-0}))
-        echo "  $label: $last"
-        if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
-            ko "$label: exit status $rc although no failure was reported"
-        fi
-    else
-        echo "  $last"
-        ko "$label: exit status $rc, no summary line"
-    fi
-    timings+=("$(printf '%-42s %4d s' "$label" $((SECONDS - t0)))")
-}
-
-timed() {
-    local label=$1 t0=$SECONDS rc=0
-    shift
-    "$@" || rc=$?
-    timings+=("$(printf '%-42s %4d s' "$label" $((SECONDS - t0)))")
-    return $rc
-}
-
-finish() {
-    echo "timings:"
-    printf '  %s\n' "${timings[@]}" "$(printf '%-42s %4d s' total $((SECONDS - t_suite)))"
-    report "$pass" "$fail" "$skip"
-}
+steps_init
 
 # ---- (a) cross build ----
 
@@ -148,7 +70,6 @@ if ! PC=$("$R" headers); then
     exit 1
 fi
 timings+=("$(printf '%-42s %4d s' "arm64 headers" $((SECONDS - t0)))")
-INC=$("$PC" --include-dir)
 
 # cross_cargo ARGS...: cargo for the aarch64 target. ext-php-rs's build script reads the include paths from
 # PHP_CONFIG (the wrapper for the arm64 tree) and ZTS/debug from the host's `php -i` (the same configuration:
@@ -170,6 +91,7 @@ t_root=$SECONDS
 "$R" prepare >"$ROOT_LOG" 2>&1 &
 root_pid=$!
 
+# shellcheck disable=SC2012 # newest first; the paths are cargo's own (no odd characters)
 bindings() { ls -t "$TDIR/$TARGET"/release/build/ext-php-rs-*/out/bindings.rs 2>/dev/null | head -n 1; }
 
 say "cross-building the extension for $TARGET (CARGO_TARGET_DIR=target/aarch64)"
@@ -197,6 +119,7 @@ fi
 
 # The ABI facts the extension relies on, as the aarch64 gcc sees the arm64 headers (the compiler PHP itself was
 # built with), and as the generated bindings state them.
+# shellcheck disable=SC2046 # php-config --includes is a list of -I options
 if printf '%s\n' '#include "php.h"' \
     '_Static_assert(sizeof(zend_long) == 8, "zend_long"); _Static_assert(sizeof(zval) == 16, "zval");' \
     '_Static_assert(sizeof(long) == 8, "long"); _Static_assert(SIZEOF_ZEND_LONG == 8, "SIZEOF_ZEND_LONG");' |
@@ -307,29 +230,9 @@ if [ $built = 1 ]; then
     counted "(d) Reflection, C vs ours (arm64)" "$R" run env EXT="$SO_IN_ROOT" bash scripts/suites/20-reflection.sh
 else not_built "(d) Reflection"; fi
 
-# xfer LABEL SENDER... -- RECEIVER...: the sender sends interop/'s "php" set twice, the receiver checks values and
-# bytes (one PASS/FAIL line each); checks it never reported count as failures. Both ends share this suite's IPC
-# namespace (ARM64_SHARE_IPC=1 for the root).
+# (e) and (f): lib.sh xfer on the queue XKEY; both ends share this suite's IPC namespace (ARM64_SHARE_IPC=1 for
+# the root).
 XKEY=0x51574A64
-xfer() {
-    local label=$1 snd=() rcv=() out rc=0 p f expected
-    shift
-    while [ "$1" != -- ]; do snd+=("$1"); shift; done
-    shift
-    rcv=("$@")
-    expected=$(($(php_c "$ROOT/interop/cases.php" hex php | wc -l) * 2 + 1))
-    php_c "$ROOT/interop/remove.php" "$XKEY" >/dev/null
-    "${snd[@]}" "$XKEY" php 2 || echo "FAIL $label: the sender failed"
-    out=$("${rcv[@]}" "$XKEY" php 2 "$label" 2>&1) || rc=$?
-    php_c "$ROOT/interop/remove.php" "$XKEY" >/dev/null
-    printf '%s\n' "$out" | sed 's/^/  /'
-    p=$(printf '%s\n' "$out" | grep -c '^PASS' || true)
-    f=$(printf '%s\n' "$out" | grep -c '^FAIL' || true)
-    [ $((p + f)) -ge "$expected" ] || f=$((expected - p))
-    [ "$rc" -eq 0 ] || [ "$f" -gt 0 ] || f=1
-    echo "$p passed, $f failed"
-}
-
 if [ $built = 1 ]; then
     export ARM64_SHARE_IPC=1
     a_c=("$R" run php -n -d extension=sysvmsg)

@@ -3,26 +3,27 @@
 #   phpize && ./configure --with-php-config=... && make && make install INSTALL_ROOT=<temporary> && make test,
 # then `make clean && phpize --clean` must leave the clone as git checked it out. Checked for
 #   (a) the host's PHP (php-config from PATH, Debian 12's PHP 8.2), and
-#   (b) PHP 8.4 inside the cached Debian 13 root of scripts/php84-root (unless SKIP_PHP84=1, like 90-php84).
+#   (b) PHP 8.4 and PHP 8.5 inside the cached Debian roots of scripts/php-root (Debian 13, and unstable with
+#       experimental's php8.5), unless SKIP_PHP84=1 / SKIP_PHP85=1, like 90-php84 and 91-php85.
 # Each flow checks: configure's clear error when cargo is missing; the build; modules/sysvmsg_rs.so; exactly one file
 # installed, $(php-config --extension-dir)/sysvmsg_rs.so under INSTALL_ROOT; that PHP loads it with
 # `extension=sysvmsg_rs` as module "sysvmsg" (ours, by its phpinfo row) and does a send/receive round trip in a
 # private IPC namespace; `make test` (run-tests.php over php-tests/) passes with the built module; the clean-up.
 #
 # Note: the clone is of the committed HEAD; uncommitted changes in the working tree are not part of this suite.
-# Speed: cargo's build files are kept between runs (host: ${XDG_CACHE_HOME:-~/.cache}/sysvmsg-rs/phpize/, 8.4: the
-# same path inside the root) and passed to configure as CARGO_TARGET_DIR; the clones sit at fixed paths so cargo
+# Speed: cargo's build files are kept between runs (host: ${XDG_CACHE_HOME:-~/.cache}/sysvmsg-rs/phpize/, 8.4 and
+# 8.5: the same path inside each root) and passed to configure as CARGO_TARGET_DIR; the clones sit at fixed paths so cargo
 # reuses the dependencies (only the two crates of this repository are rebuilt from the fresh clone). Warm: about a
 # minute per PHP (`make` about 30 s of it); cold: a first `cargo build --release`, about 4 minutes per PHP on 2 busy
 # cores.
 #
-# Env: SKIP_PHP84=1 skips (b). PHPIZE_JOBS (default 2): make -j.
+# Env: SKIP_PHP84=1 / SKIP_PHP85=1 skip that version's (b). PHPIZE_JOBS (default 2): make -j.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 CACHE=${SYSVMSG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sysvmsg-rs}
 
-# ---- the flow, for one PHP (runs on the host, and inside the 8.4 root as `--inside flow ...`) ----
+# ---- the flow, for one PHP (runs on the host, and inside a version's root as `--inside flow ...`) ----
 
 # flow LABEL PHP_CONFIG PHPIZE CLONE TARGET_DIR: the phpize flow in CLONE (a fresh clone), installing into a temporary
 # INSTALL_ROOT; prints PASS/FAIL lines and ends with "P passed, F failed".
@@ -82,7 +83,7 @@ flow() {
     fi
 
     if ! step make nice -n 10 make -j"${PHPIZE_JOBS:-2}"; then bad "make failed"; finish_flow; return; fi
-    out=$(cd "$clone/modules" && ls -A | sort | tr '\n' ' ')
+    out=$(cd "$clone/modules" && find . -mindepth 1 -maxdepth 1 -printf '%f\n' | sort | tr '\n' ' ')
     if [ "$out" = "sysvmsg_rs.la sysvmsg_rs.so " ]; then
         ok "make builds modules/sysvmsg_rs.so"
     else
@@ -118,6 +119,7 @@ flow() {
             bad "loading the installed module: '$out'"
         fi
         rc=0
+        # shellcheck disable=SC2016 # PHP code
         out=$(unshare --ipc "$php_bin" -n -d "extension=$installed" -r '
             $q = msg_get_queue(0x75A3E0, 0600);
             $ok = msg_send($q, 2, ["hello", 42, 1.5], true, true, $e)
@@ -154,6 +156,7 @@ flow() {
         bad "make test would run in the machine's IPC namespace: $(grep '^SYSVMSG_RS_TEST_SHELL' "$clone/Makefile" | tr '\n' ' ')"
     fi
 
+    # shellcheck disable=SC2016 # $0 is sh's
     if step clean sh -c 'make clean && "$0" --clean' "$phpize"; then
         ok "make clean && phpize --clean"
     else
@@ -243,33 +246,40 @@ fi
 rm -rf "$clone"
 exec 8>&-
 
-if [ "${SKIP_PHP84:-0}" = 1 ]; then
-    echo "  skipped (b): SKIP_PHP84=1 (the PHP 8.4 root of scripts/php84-root is about 1.1 GB)"
-    skip=$((skip + 1))
-else
-    say "(b) phpize flow for PHP 8.4 inside the Debian 13 root"
-    R=$ROOT/scripts/php84-root
-    if ! "$R" prepare; then
-        echo "  FAIL (b): the PHP 8.4 root could not be prepared"
+# root_flow X.Y: (b) the flow for PHP X.Y inside the cached root of scripts/php-root (unless SKIP_PHPXY=1).
+root_flow() {
+    local v=$1 skip_var=SKIP_PHP${1//./} r=("$ROOT/scripts/php-root" "$1") clone
+    if [ "${!skip_var:-0}" = 1 ]; then
+        echo "  skipped php$v: $skip_var=1 (the phpize flow for PHP $v needs the Debian root of scripts/php-root $v, 1.4-1.5 GB)"
+        skip=$((skip + 1))
+        return
+    fi
+    say "(b) phpize flow for PHP $v inside its Debian root (scripts/php-root $v)"
+    if ! "${r[@]}" prepare; then
+        echo "  FAIL (b) php$v: the PHP $v root could not be prepared"
         fail=$((fail + 1))
-    elif ! "$R" run sh -c 'command -v make && command -v phpize && command -v php-config && command -v unshare' >/dev/null; then
-        echo "  FAIL (b): the PHP 8.4 root lacks a tool of the phpize flow (scripts/php84-root installs its PKGS):"
-        "$R" run sh -c 'for t in make phpize php-config unshare; do command -v $t >/dev/null || echo "missing: $t"; done' |
+    elif ! "${r[@]}" run sh -c 'command -v make && command -v phpize && command -v php-config && command -v unshare' >/dev/null; then
+        echo "  FAIL (b) php$v: the root lacks a tool of the phpize flow (scripts/php-root installs its PKGS):"
+        # shellcheck disable=SC2016 # for the shell in the root
+        "${r[@]}" run sh -c 'for t in make phpize php-config unshare; do command -v $t >/dev/null || echo "missing: $t"; done' |
             sed 's/^/      /'
         fail=$((fail + 1))
     else
         # The clone must be visible inside the root: under the repository (mounted at /src), in target/ (ignored).
-        clone84=$ROOT/target/phpize-suite/src-8.4
-        if fresh_clone "$clone84"; then
-            counted "$R" run bash /src/scripts/suites/75-phpize.sh --inside flow php8.4 php-config phpize \
-                /src/target/phpize-suite/src-8.4 /root/.cache/sysvmsg-rs/phpize/target-8.4
-            clean_check php8.4 "$clone84"
+        clone=$ROOT/target/phpize-suite/src-$v
+        if fresh_clone "$clone"; then
+            counted "${r[@]}" run bash /src/scripts/suites/75-phpize.sh --inside flow "php$v" php-config phpize \
+                "/src/target/phpize-suite/src-$v" "/root/.cache/sysvmsg-rs/phpize/target-$v"
+            clean_check "php$v" "$clone"
         else
-            echo "  FAIL php8.4: git clone of $ROOT failed"
+            echo "  FAIL php$v: git clone of $ROOT failed"
             fail=$((fail + 1))
         fi
         rm -rf "$ROOT/target/phpize-suite"
     fi
-fi
+}
+
+root_flow 8.4
+root_flow 8.5
 
 report "$pass" "$fail" "$skip"
