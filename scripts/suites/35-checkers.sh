@@ -11,17 +11,22 @@
 # an assertion failure, an AddressSanitizer/LeakSanitizer/UBSan report. The tested PHP is a wrapper that copies its
 # stderr to a log per process, so an expectation with %A cannot hide such a report.
 #
+# Builds: PHP 8.2 (the host's version) as debug + ZTS and as debug + ZTS + ASan, and PHP 8.4 as debug + ZTS + ASan
+# (one build with all three checkers: the static argument tables, the engine structures and the allocator differ
+# between versions). PHP 8.5 has no source on the mirror yet (scripts/php-source): it is not among the defaults.
+#
 # Cold cost on 2 cores: about 5 minutes per PHP build (cached afterwards under ~/.cache/sysvmsg-rs/php-builds),
 # 2-3 minutes per extension build, a few minutes of tests.
 #
-# Env: CHECKERS_CONFIGS (default "debug-zts debug-zts-asan"), PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120),
+# Env: CHECKERS_CONFIGS (default "debug-zts debug-zts-asan 8.4:debug-zts-asan": [SERIES:]CONFIG, the series
+#      defaulting to the installed PHP's), PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120),
 #      THREADS_N / THREADS_MESSAGES (the harness: threads per role, messages per producer), CHECKERS_TARGET (the
 #      directory of the per-build cargo target directories; default: checkers-target/ in the cache).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/sysvmsg-rs
-read -r -a CONFIGS <<<"${CHECKERS_CONFIGS:-debug-zts debug-zts-asan}"
+read -r -a CONFIGS <<<"${CHECKERS_CONFIGS:-debug-zts debug-zts-asan 8.4:debug-zts-asan}"
 export PHPT_JOBS=${PHPT_JOBS:-2} PHPT_TIMEOUT=${PHPT_TIMEOUT:-120}
 # A stderr line that makes a test fail whatever run-tests.php concluded.
 CHECKER_RE='memory leaks? detected ===|Freeing 0x[0-9a-fA-F]+ \([0-9]+ bytes\)|Assertion .* failed|ERROR: (AddressSanitizer|LeakSanitizer)|SUMMARY: (AddressSanitizer|UndefinedBehaviorSanitizer)|runtime error:|zend_mm_heap corrupted|not allocated through ZendMM'
@@ -34,7 +39,7 @@ ensure_pkgs build-essential autoconf bison re2c pkg-config libxml2-dev libsqlite
 
 total_p=0 total_f=0 total_s=0 rows=() failures=()
 
-row() { rows+=("$(printf '%-14s %-5s %-11s %7s %7s %8s  %s' "$@")"); }
+row() { rows+=("$(printf '%-18s %-5s %-11s %7s %7s %8s  %s' "$@")"); }
 
 # make_wrapper WRAPPER REAL-PHP LOGDIR: a PHP binary for run-tests.php's -p that runs REAL-PHP and copies its stderr
 # into a new file in LOGDIR, headed by its arguments (they name the test file it runs).
@@ -110,7 +115,7 @@ run_set() {
 run_threads() {
     local config=$1 module=$2 spec=$3 bin=$TMP/harness-$1 out reports rc=0 sanitize=()
     # A program that loads an ASan-built libphp must have the sanitizer runtime first: build it with ASan too.
-    [ "$config" = debug-zts-asan ] && sanitize=(-fsanitize=address -fno-omit-frame-pointer)
+    [[ $config == *-asan ]] && sanitize=(-fsanitize=address -fno-omit-frame-pointer)
     if [ ! -x "$bin" ]; then
         # shellcheck disable=SC2046 # php-config --includes is a list of -I options
         if ! cc -g -O1 -Wall -Wextra -Wno-unused-parameter "${sanitize[@]}" -o "$bin" "$ROOT/threads/harness.c" \
@@ -164,13 +169,20 @@ PHPT
     fi
 }
 
-for config in "${CONFIGS[@]}"; do
-    say "=== $config ==="
+for entry in "${CONFIGS[@]}"; do
+    series='' build=$entry
+    [[ $entry == *:* ]] && series=${entry%%:*} build=${entry#*:}
+    series_env=()
+    [ -n "$series" ] && series_env=(PHP_SERIES="$series")
     rc=0
-    PREFIX=$(bash "$ROOT/scripts/php-build" "$config") || rc=$?
+    PREFIX=$(env "${series_env[@]}" bash "$ROOT/scripts/php-build" "$build") || rc=$?
+    # rows and file names say the version too: "8.2-debug-zts"
+    config=${series:-$(php -n -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')}-$build
+    say "=== $config ==="
     if [ $rc -eq 3 ]; then
         say "$config: SKIPPED: no PHP source can be had (scripts/php-source exit 3)"
-        total_s=$((total_s + 1)) && row "$config" - - 0 0 1 "no PHP source"
+        total_s=$((total_s + 1)) && row "$config" - - 0 0 1 "no PHP $series source"
+        echo "skipped $config: no PHP ${series:-} source could be had (scripts/php-source)" >&2
         continue
     elif [ $rc -ne 0 ]; then
         say "$config: building PHP failed"
@@ -197,7 +209,7 @@ for config in "${CONFIGS[@]}"; do
 
     # The extension, built against this PHP (ext-php-rs reads PHP and PATH, our build.rs checks they agree with
     # PHP_CONFIG), in a target directory of its own so the host build is not invalidated.
-    target=${CHECKERS_TARGET:-$CACHE/checkers-target}/$VERSION-$config
+    target=${CHECKERS_TARGET:-$CACHE/checkers-target}/$VERSION-$build
     say "$config: building the extension (release) into $target"
     start=$SECONDS
     if ! env PATH="$PREFIX/bin:$PATH" PHP="$PHP_BIN" PHP_CONFIG="$PREFIX/bin/php-config" CARGO_TARGET_DIR="$target" \
@@ -213,7 +225,7 @@ for config in "${CONFIGS[@]}"; do
 
     canary "$config"
     asan=()
-    [ "$config" = debug-zts-asan ] && asan=(--asan)
+    [[ $config == *-asan ]] && asan=(--asan)
     for module in ours c; do
         spec=$OURS
         [ $module = c ] && spec=$C_MOD
@@ -232,7 +244,7 @@ done
 
 echo
 echo "------------------------------ checkers summary ------------------------------"
-printf '%-14s %-5s %-11s %7s %7s %8s\n' build module tests passed failed skipped
+printf '%-18s %-5s %-11s %7s %7s %8s\n' build module tests passed failed skipped
 for r in "${rows[@]}"; do echo "$r"; done
 if [ ${#failures[@]} -gt 0 ]; then
     echo "failures:"
