@@ -118,7 +118,7 @@ php_c() { "$PHP" -n -d extension=sysvmsg "$@"; }
 # PHP that runs run-tests.php; default $PHP), PHPT_TESTED (the PHP the tests run with, -p; default PHPT_DRIVER),
 # PHPT_WORK (a directory for the status file and log; default: a new temporary one), PHPT_JOBS (default 2),
 # PHPT_TIMEOUT (seconds per test, default 60), PHPT_KNOWN (a file of "TEST<TAB>REASON" lines, TEST relative to DIR:
-# a failure of such a test counts as skipped, printed as "LABEL: skipped TEST: REASON; its diff:" with its diff; for
+# a failure of such a test counts as skipped, printed as "LABEL: skipped TEST: REASON" per reason, then its diff; for
 # faults proved to be the platform's, never a module's behaviour). run-tests.php writes NAME.php/.out/.diff next to a
 # failed test.
 phpt_run() {
@@ -151,7 +151,9 @@ phpt_run() {
             [ -z "${PHPT_KNOWN:-}" ] || [ "$st" != FAILED ] ||
                 reason=$(awk -F '\t' -v t="$t" '$1 == t { r = r (r == "" ? "" : "; ") $2 } END { print r }' "$PHPT_KNOWN")
             if [ -n "$reason" ]; then
-                echo "$label: skipped $t: $reason; its diff:"
+                # one line per reason, so the summary table lists each reason with the tests it covers
+                awk -F '\t' -v t="$t" -v l="$label" '$1 == t { print l ": skipped " t ": " $2 }' "$PHPT_KNOWN"
+                echo "$label: $t's diff:"
                 [ ! -f "$dir/${t%.phpt}.diff" ] || awk '{ print "      " $0 }' "$dir/${t%.phpt}.diff"
                 fail=$((fail - 1)) skip=$((skip + 1))
             else
