@@ -50,8 +50,7 @@ send() {
     local label=$1
     shift
     if ! "$@" 2>&1 | sed 's/^/  /'; then
-        echo "  FAIL $label: the sender failed"
-        fail=$((fail + 1))
+        ko "$label: the sender failed"
     fi
 }
 
@@ -61,12 +60,10 @@ check() {
     shift
     out=$("$@" 2>&1) || rc=$?
     if [ $rc -eq 0 ]; then
-        echo "  PASS $label: $out"
-        pass=$((pass + 1))
+        ok "$label: $out"
     else
-        echo "  FAIL $label:"
+        ko "$label:"
         printf '%s\n' "$out" | sed 's/^/      /'
-        fail=$((fail + 1))
     fi
 }
 
@@ -108,15 +105,13 @@ if command -v gcc >/dev/null && gcc -O2 -Wall -o "$TMP/cpeer" "$I/cpeer.c" 2>"$T
     if [ $ok = 1 ]; then
         tally "cpeer->ours" "$(expected from-c 2)" php_ours "$I/recv.php" "$KEY" from-c 2 "cpeer->ours"
     else
-        echo "  FAIL cpeer->ours: the C peer could not send"
-        fail=$((fail + 1))
+        ko "cpeer->ours: the C peer could not send"
     fi
 else
     cat "$TMP/gcc.log" >&2 || true
-    echo "  FAIL: could not compile interop/cpeer.c"
-    fail=$((fail + 1))
+    ko "could not compile interop/cpeer.c"
 fi
 
 php_c "$I/remove.php" "$KEY" >&2
-echo "$pass passed, $fail failed"
+report "$pass" "$fail"
 [ $fail -eq 0 ]

@@ -30,8 +30,6 @@ CACHE=${SYSVMSG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sysvmsg-rs}
 flow() {
     local label=$1 php_config=$2 phpize=$3 clone=$4 target=$5 iroot
     local pass=0 fail=0 timings=() t0 out rc php_bin ext_dir installed nocargo d tmp
-    ok() { echo "  PASS $label: $*"; pass=$((pass + 1)); }
-    bad() { echo "  FAIL $label: $*"; fail=$((fail + 1)); }
     # step NAME CMD...: runs CMD in the clone with its output in $tmp/NAME.log (shown when it fails); times it.
     step() {
         local name=$1 t=$SECONDS r=0
@@ -49,13 +47,13 @@ flow() {
     }
     tmp=$(mktemp -d)
     iroot=$tmp/install-root
-    php_config=$(command -v "$php_config") || { bad "no $2"; finish_flow; return; }
+    php_config=$(command -v "$php_config") || { ko "$label: no $2"; finish_flow; return; }
     php_bin=$("$php_config" --php-binary)
     ext_dir=$("$php_config" --extension-dir)
     echo "  $label: $("$php_bin" -n -r 'echo "PHP ", PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";'), $php_config, clone at $clone"
 
-    if ! step phpize "$phpize"; then bad "phpize failed"; finish_flow; return; fi
-    ok "phpize"
+    if ! step phpize "$phpize"; then ko "$label: phpize failed"; finish_flow; return; fi
+    ok "$label: phpize"
 
     # configure without any cargo: PATH without the directories holding one, and a HOME without ~/.cargo/bin.
     nocargo=''
@@ -66,45 +64,45 @@ flow() {
     step configure-without-cargo env -u CARGO -u RUSTC PATH="$nocargo" HOME="$tmp" ./configure \
         --with-php-config="$php_config" >/dev/null 2>&1 || rc=$?
     if [ $rc -ne 0 ] && grep -q 'error: cargo not found' "$tmp/configure-without-cargo.log"; then
-        ok "configure without cargo stops with \"configure: error: cargo not found. sysvmsg-rs is written in Rust ...\""
+        ok "$label: configure without cargo stops with \"configure: error: cargo not found. sysvmsg-rs is written in Rust ...\""
     else
-        bad "configure without cargo: exit $rc, no 'cargo not found' error"
+        ko "$label: configure without cargo: exit $rc, no 'cargo not found' error"
         tail -n 5 "$tmp/configure-without-cargo.log" | sed 's/^/      /'
     fi
 
     if ! step configure ./configure --with-php-config="$php_config" CARGO_TARGET_DIR="$target"; then
-        bad "configure failed"; finish_flow; return
+        ko "$label: configure failed"; finish_flow; return
     fi
     if grep -qx "SYSVMSG_RS_PHP_CONFIG = $php_config" "$clone/Makefile" && grep -qx "PHP_EXECUTABLE = $php_bin" "$clone/Makefile"; then
-        ok "configure (the Makefile passes this PHP's php-config and php binary to cargo)"
+        ok "$label: configure (the Makefile passes this PHP's php-config and php binary to cargo)"
     else
-        bad "configure: the Makefile does not name $php_config and $php_bin"
+        ko "$label: configure: the Makefile does not name $php_config and $php_bin"
         grep -E '^(SYSVMSG_RS_PHP_CONFIG|PHP_EXECUTABLE) =' "$clone/Makefile" | sed 's/^/      /'
     fi
 
-    if ! step make nice -n 10 make -j"${PHPIZE_JOBS:-2}"; then bad "make failed"; finish_flow; return; fi
+    if ! step make nice -n 10 make -j"${PHPIZE_JOBS:-2}"; then ko "$label: make failed"; finish_flow; return; fi
     out=$(cd "$clone/modules" && find . -mindepth 1 -maxdepth 1 -printf '%f\n' | sort | tr '\n' ' ')
     if [ "$out" = "sysvmsg_rs.la sysvmsg_rs.so " ]; then
-        ok "make builds modules/sysvmsg_rs.so"
+        ok "$label: make builds modules/sysvmsg_rs.so"
     else
-        bad "make: modules/ holds '$out', expected sysvmsg_rs.la and sysvmsg_rs.so"
+        ko "$label: make: modules/ holds '$out', expected sysvmsg_rs.la and sysvmsg_rs.so"
     fi
 
     installed=$iroot$ext_dir/sysvmsg_rs.so
     if ! step make-install make install INSTALL_ROOT="$iroot"; then
-        bad "make install failed"
+        ko "$label: make install failed"
     else
         out=$(cd "$iroot" && find . ! -type d | sed 's|^\.||')
         # PIE runs `make install` with sudo after `make`: it must install what make built, not run cargo again.
         if grep -q 'cargo.* build' "$tmp/make-install.log"; then
-            bad "make install ran cargo again after make"
+            ko "$label: make install ran cargo again after make"
         else
-            ok "make install after make does not run cargo again"
+            ok "$label: make install after make does not run cargo again"
         fi
         if [ "$out" = "$ext_dir/sysvmsg_rs.so" ]; then
-            ok "make install INSTALL_ROOT=... installs exactly \$INSTALL_ROOT$ext_dir/sysvmsg_rs.so"
+            ok "$label: make install INSTALL_ROOT=... installs exactly \$INSTALL_ROOT$ext_dir/sysvmsg_rs.so"
         else
-            bad "make install installed '$(tr '\n' ' ' <<<"$out")', expected $ext_dir/sysvmsg_rs.so"
+            ko "$label: make install installed '$(tr '\n' ' ' <<<"$out")', expected $ext_dir/sysvmsg_rs.so"
         fi
     fi
 
@@ -114,9 +112,9 @@ flow() {
             echo extension_loaded("sysvmsg") ? "sysvmsg" : "-", " ", extension_loaded("sysvmsg_rs") ? "sysvmsg_rs" : "-", " ";
             ob_start(); (new ReflectionExtension("sysvmsg"))->info(); echo preg_match("/sysvmsg implementation => sysvmsg-rs /", ob_get_clean()) ? "ours" : "not-ours";' 2>&1) || true
         if [ "$out" = "sysvmsg - ours" ]; then
-            ok "extension=sysvmsg_rs loads the installed file as module \"sysvmsg\" (phpinfo: sysvmsg-rs)"
+            ok "$label: extension=sysvmsg_rs loads the installed file as module \"sysvmsg\" (phpinfo: sysvmsg-rs)"
         else
-            bad "loading the installed module: '$out'"
+            ko "$label: loading the installed module: '$out'"
         fi
         rc=0
         # shellcheck disable=SC2016 # PHP code
@@ -129,12 +127,12 @@ flow() {
             msg_remove_queue($q);
             echo $ok ? "ok" : "mismatch";' 2>&1) || rc=$?
         if [ "$out" = ok ] && [ $rc -eq 0 ]; then
-            ok "send/receive round trip (serialized and raw) with the installed module, in unshare --ipc"
+            ok "$label: send/receive round trip (serialized and raw) with the installed module, in unshare --ipc"
         else
-            bad "round trip: exit $rc, '$out'"
+            ko "$label: round trip: exit $rc, '$out'"
         fi
     else
-        bad "nothing installed to load"
+        ko "$label: nothing installed to load"
     fi
 
     rc=0
@@ -145,22 +143,22 @@ flow() {
     skipped=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$tmp/make-test.log")
     grep 'reason:' "$tmp/make-test.log" | sed -E 's/^.*\[([^]]*)\] reason: /      skipped \1: /' || true
     if [ $rc -eq 0 ] && [ "${failed:-x}" = 0 ] && [ "${passed:-0}" -gt 0 ] && ! grep -q 'skip sysvmsg not loaded' "$tmp/make-test.log"; then
-        ok "make test: ${passed} passed, ${skipped:-0} skipped, 0 failed (run-tests.php over php-tests/, modules/sysvmsg_rs.so)"
+        ok "$label: make test: ${passed} passed, ${skipped:-0} skipped, 0 failed (run-tests.php over php-tests/, modules/sysvmsg_rs.so)"
     else
-        bad "make test: exit $rc, passed ${passed:-?}, failed ${failed:-?}, skipped ${skipped:-?}"
+        ko "$label: make test: exit $rc, passed ${passed:-?}, failed ${failed:-?}, skipped ${skipped:-?}"
         sed -n '/^FAILED TEST SUMMARY/,/^====/p' "$tmp/make-test.log" | sed 's/^/      /'
     fi
     if grep -qx 'SYSVMSG_RS_TEST_SHELLFLAGS = --ipc /bin/sh -c' "$clone/Makefile"; then
-        ok "make test runs in a private IPC namespace (configure found unshare --ipc)"
+        ok "$label: make test runs in a private IPC namespace (configure found unshare --ipc)"
     else
-        bad "make test would run in the machine's IPC namespace: $(grep '^SYSVMSG_RS_TEST_SHELL' "$clone/Makefile" | tr '\n' ' ')"
+        ko "$label: make test would run in the machine's IPC namespace: $(grep '^SYSVMSG_RS_TEST_SHELL' "$clone/Makefile" | tr '\n' ' ')"
     fi
 
     # shellcheck disable=SC2016 # $0 is sh's
     if step clean sh -c 'make clean && "$0" --clean' "$phpize"; then
-        ok "make clean && phpize --clean"
+        ok "$label: make clean && phpize --clean"
     else
-        bad "make clean && phpize --clean failed"
+        ko "$label: make clean && phpize --clean failed"
     fi
     finish_flow
 }
@@ -182,24 +180,9 @@ if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
 fi
 
 ensure_pkgs php8.2-dev git make
-pass=0 fail=0 skip=0
+steps_init
 head_rev=$(git -C "$ROOT" rev-parse HEAD)
 
-# counted CMD...: runs CMD (whose last line is "P passed, F failed"), shows its output and adds the counts.
-counted() {
-    local out rc=0 last
-    out=$("$@" 2>&1) || rc=$?
-    printf '%s\n' "$out" | sed '$d'
-    last=$(printf '%s\n' "$out" | tail -n 1)
-    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-        pass=$((pass + BASH_REMATCH[1])) fail=$((fail + BASH_REMATCH[2]))
-        [ "$rc" -eq 0 ] || { echo "  FAIL: exit status $rc"; fail=$((fail + 1)); }
-    else
-        echo "  $last"
-        echo "  FAIL: exit status $rc, no summary line"
-        fail=$((fail + 1))
-    fi
-}
 
 # listing DIR: every path below DIR but .git, directories included (git status does not show empty ones).
 listing() { (cd "$1" && find . -path ./.git -prune -o -print | LC_ALL=C sort); }
@@ -217,12 +200,10 @@ clean_check() {
     local st
     st=$(git -C "$2" status --porcelain --ignored; diff "$2.listing" <(listing "$2") | grep '^[<>]' || true)
     if [ -z "$st" ]; then
-        echo "  PASS $1: the clone is as checked out again (git status --porcelain --ignored: nothing; no new directory)"
-        pass=$((pass + 1))
+        ok "$1: the clone is as checked out again (git status --porcelain --ignored: nothing; no new directory)"
     else
-        echo "  FAIL $1: left behind after make clean && phpize --clean:"
+        ko "$1: left behind after make clean && phpize --clean:"
         printf '%s\n' "$st" | sed 's/^/      /'
-        fail=$((fail + 1))
     fi
     rm -f "$2.listing"
 }
@@ -237,11 +218,10 @@ exec 8>"$CACHE/phpize/.lock"
 flock 8
 clone=$CACHE/phpize/src-$tag
 if fresh_clone "$clone"; then
-    counted flow host "$php_config" "$phpize" "$clone" "$CACHE/phpize/target-$tag"
+    counted "(a) phpize flow, host" flow host "$php_config" "$phpize" "$clone" "$CACHE/phpize/target-$tag"
     clean_check host "$clone"
 else
-    echo "  FAIL host: git clone of $ROOT failed"
-    fail=$((fail + 1))
+    ko "host: git clone of $ROOT failed"
 fi
 rm -rf "$clone"
 exec 8>&-
@@ -256,24 +236,21 @@ root_flow() {
     fi
     say "(b) phpize flow for PHP $v inside its Debian root (scripts/php-root $v)"
     if ! "${r[@]}" prepare; then
-        echo "  FAIL (b) php$v: the PHP $v root could not be prepared"
-        fail=$((fail + 1))
+        ko "(b) php$v: the PHP $v root could not be prepared"
     elif ! "${r[@]}" run sh -c 'command -v make && command -v phpize && command -v php-config && command -v unshare' >/dev/null; then
-        echo "  FAIL (b) php$v: the root lacks a tool of the phpize flow (scripts/php-root installs its PKGS):"
+        ko "(b) php$v: the root lacks a tool of the phpize flow (scripts/php-root installs its PKGS):"
         # shellcheck disable=SC2016 # for the shell in the root
         "${r[@]}" run sh -c 'for t in make phpize php-config unshare; do command -v $t >/dev/null || echo "missing: $t"; done' |
             sed 's/^/      /'
-        fail=$((fail + 1))
     else
         # The clone must be visible inside the root: under the repository (mounted at /src), in target/ (ignored).
         clone=$ROOT/target/phpize-suite/src-$v
         if fresh_clone "$clone"; then
-            counted "${r[@]}" run bash /src/scripts/suites/75-phpize.sh --inside flow "php$v" php-config phpize \
+            counted "(b) phpize flow, php$v" "${r[@]}" run bash /src/scripts/suites/75-phpize.sh --inside flow "php$v" php-config phpize \
                 "/src/target/phpize-suite/src-$v" "/root/.cache/sysvmsg-rs/phpize/target-$v"
             clean_check "php$v" "$clone"
         else
-            echo "  FAIL php$v: git clone of $ROOT failed"
-            fail=$((fail + 1))
+            ko "php$v: git clone of $ROOT failed"
         fi
         rm -rf "$ROOT/target/phpize-suite"
     fi
@@ -282,4 +259,4 @@ root_flow() {
 root_flow 8.4
 root_flow 8.5
 
-report "$pass" "$fail" "$skip"
+finish
