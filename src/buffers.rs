@@ -283,14 +283,16 @@ pub struct ZendBlock {
 crate::assert_no_drop!(ZendBlock, ZendBuffer);
 
 impl ZendBlock {
-    /// A zeroed block of `len` bytes, 8-aligned. Past memory_limit, Zend reports a fatal error and
-    /// bails out.
-    pub fn zeroed(len: usize) -> Self {
-        // SAFETY: _emalloc returns `len` writable bytes, 8-aligned (or bails out); zeroing
-        // initialises each of them.
+    /// A msgbuf for `payload`: a zeroed type word, then a copy of the payload; 8-aligned. Past
+    /// memory_limit, Zend reports a fatal error and bails out.
+    pub fn message(payload: &[u8]) -> Self {
+        let len = TYPE_SIZE + payload.len();
+        // SAFETY: _emalloc returns `len` writable bytes, 8-aligned (or bails out); the type word is
+        // zeroed and the payload copied behind it, so each byte is initialised once.
         unsafe {
             let block = sys::_emalloc(len).cast::<u8>();
-            std::ptr::write_bytes(block, 0, len);
+            std::ptr::write_bytes(block, 0, TYPE_SIZE);
+            std::ptr::copy_nonoverlapping(payload.as_ptr(), block.add(TYPE_SIZE), payload.len());
             ZendBlock { block, len }
         }
     }

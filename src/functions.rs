@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use sysvmsg_core::{MsgBufMut, Queue, QueueStat, ReceiveFlags, SendFlags, TYPE_SIZE};
+use sysvmsg_core::{MsgBufMut, Queue, QueueStat, ReceiveFlags, SendFlags};
 
 use crate::buffers::{ZendBlock, ZendBuffer, RECEIVE_BUFFER, SEND_BUFFER};
 use crate::compat::{self, StackText};
@@ -246,14 +246,8 @@ fn send_bytes(queue: Queue, message_type: zend_long, payload: &[u8], flags: Send
             })
         });
     }
-    let mut block = ZendBlock::zeroed(TYPE_SIZE + payload.len());
-    let sent = match block.bytes_mut().get_mut(TYPE_SIZE..) {
-        Some(room) => {
-            room.copy_from_slice(payload);
-            send_in_place(queue, block.bytes_mut(), message_type, flags)
-        }
-        None => SendOutcome::Failed(libc::EINVAL),
-    };
+    let mut block = ZendBlock::message(payload);
+    let sent = send_in_place(queue, block.bytes_mut(), message_type, flags);
     block.free();
     sent
 }
