@@ -52,7 +52,8 @@ pub fn register() -> bool {
     let handlers = HANDLERS.get_or_init(|| {
         // SAFETY: std_object_handlers is initialised by the engine before any module starts.
         let mut h = unsafe { sys::std_object_handlers };
-        h.offset = STD_OFFSET as c_int;
+        // An int up to PHP 8.5, a size_t from 8.6 on: the offset is a few bytes either way.
+        h.offset = STD_OFFSET as _;
         h.clone_obj = None;
         h.get_constructor = Some(refuse_construction);
         h.compare = Some(sys::zend_objects_not_comparable);
