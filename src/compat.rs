@@ -17,7 +17,9 @@
 //!    the outputs are assigned (`functions::msg_receive`), not errno read after destructors that
 //!    the assignments ran.
 //!
-//! PHP 8.4's C extension still has the first four (docs/php-versions.md).
+//! PHP 8.4's and 8.5's C extension still have the first four (docs/php-versions.md). PHP 8.6's C
+//! extension treats key 0 as IPC_PRIVATE itself (php-src #22956), so there difference 1 is simply
+//! the C behaviour, and it rejects a key outside key_t ([`queue_key`]).
 
 use sysvmsg_core::{key_t, ReceiveFlags};
 
@@ -37,15 +39,31 @@ pub const CONSTANTS: [(&str, zend_long); 5] = [
     ("MSG_EXCEPT", PHP_MSG_EXCEPT),
 ];
 
-/// C passes the zend_long key to msgget's key_t parameter: an unchecked narrowing to 32 bits
-/// (2**32 + 77 opens key 77), which scripts may rely on.
-pub fn narrow_key(key: zend_long) -> key_t {
-    key as key_t
+/// The key msg_get_queue and msg_queue_exists pass to msgget, or None when the call must throw
+/// C's `ValueError: f(): Argument #1 ($key) is out of range` instead.
+///
+/// Up to PHP 8.5, C passes the zend_long key to msgget's key_t parameter: an unchecked narrowing
+/// to 32 bits (2**32 + 77 opens key 77), which scripts may rely on; no key is refused.
+#[cfg(not(php86))]
+pub fn queue_key(key: zend_long) -> Option<key_t> {
+    Some(key as key_t)
 }
 
-/// Deliberate difference 1: PHP 8.2 passes key 0 (IPC_PRIVATE) to msgget like any key, so
-/// msg_queue_exists(0) creates and leaks a queue and msg_get_queue(0) ignores the permissions.
-/// Key 0 names no shared queue: it "exists" never, and opening it creates a private queue.
+/// The key msg_get_queue and msg_queue_exists pass to msgget, or None when the call must throw
+/// C's `ValueError: f(): Argument #1 ($key) is out of range` instead.
+///
+/// From PHP 8.6 on, C refuses a key that key_t cannot hold (php-src GH-9945) before it does
+/// anything else: -2**31 to 2**31 - 1 are keys, 2**31 (0x80000000), 2**32 and every wider value
+/// throw.
+#[cfg(php86)]
+pub fn queue_key(key: zend_long) -> Option<key_t> {
+    key_t::try_from(key).ok()
+}
+
+/// Deliberate difference 1 up to PHP 8.5: its C extension passes key 0 (IPC_PRIVATE) to msgget
+/// like any key, so msg_queue_exists(0) creates and leaks a queue and msg_get_queue(0) ignores the
+/// permissions. Key 0 names no shared queue: it "exists" never, and opening it creates a private
+/// queue, as PHP 8.6's C extension does too.
 pub fn is_private_key(key: key_t) -> bool {
     key == libc::IPC_PRIVATE
 }
@@ -166,10 +184,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_narrow_like_c() {
-        assert_eq!(narrow_key((1 << 32) + 77), 77);
-        assert_eq!(narrow_key(-1), -1);
-        assert!(is_private_key(narrow_key(1 << 32)));
+    #[cfg(not(php86))]
+    fn keys_narrow_like_c_before_8_6() {
+        assert_eq!(queue_key((1 << 32) + 77), Some(77));
+        assert_eq!(queue_key(-1), Some(-1));
+        assert_eq!(queue_key(zend_long::MAX), Some(-1));
+        assert!(queue_key(1 << 32).is_some_and(is_private_key));
+    }
+
+    #[test]
+    #[cfg(php86)]
+    fn keys_outside_key_t_are_refused_from_8_6() {
+        assert_eq!(queue_key(-(1 << 31)), Some(key_t::MIN));
+        assert_eq!(queue_key((1 << 31) - 1), Some(key_t::MAX));
+        assert_eq!(queue_key(-5), Some(-5));
+        for wide in [1 << 31, 0xffff_ffff, 1 << 32, -(1 << 31) - 1, zend_long::MAX, zend_long::MIN] {
+            assert_eq!(queue_key(wide), None);
+        }
     }
 
     #[test]

@@ -42,7 +42,11 @@ pub fn msg_get_queue(args: Frame<'_>, mut return_value: ReturnValue<'_>) {
     };
     let Some((key, permissions)) = declared.or_else(|| parse::l_opt_l(&args, 0o666)) else { return };
 
-    let narrowed = compat::narrow_key(key);
+    // PHP 8.6 refuses a key outside key_t before it makes the object.
+    let Some(narrowed) = compat::queue_key(key) else {
+        errors::argument_value_error(1, c"is out of range");
+        return;
+    };
     let permissions = compat::permissions(permissions);
     // The object comes first, as in C: its handle is taken even when msgget then fails.
     queue_class::init_object(&mut return_value, key);
@@ -67,7 +71,10 @@ pub fn msg_get_queue(args: Frame<'_>, mut return_value: ReturnValue<'_>) {
 /// msg_queue_exists(int $key): bool
 pub fn msg_queue_exists(args: Frame<'_>, mut return_value: ReturnValue<'_>) {
     let Some(key) = args.only_arg().and_then(Arg::long).or_else(|| parse::l(&args)) else { return };
-    let narrowed = compat::narrow_key(key);
+    let Some(narrowed) = compat::queue_key(key) else {
+        errors::argument_value_error(1, c"is out of range");
+        return;
+    };
     return_value.set_bool(!compat::is_private_key(narrowed) && Queue::open(narrowed).is_ok());
 }
 
