@@ -46,17 +46,17 @@ Deprecated: FatalSerializable implements the Serializable interface, which is de
 Deprecated: ThrowingSerializable implements the Serializable interface, which is deprecated. %s
 FatalSer
 
-Fatal error: Cannot redeclare %s in %s on line %d
+Fatal error: Cannot redeclare %s in %s on line %d%r(\nStack trace:(\n#\d+ [^\n]*)+)?%r
   child shutdown, queued 0
   exit status 255
 FatalSleep
 
-Fatal error: Cannot redeclare %s in %s on line %d
+Fatal error: Cannot redeclare %s in %s on line %d%r(\nStack trace:(\n#\d+ [^\n]*)+)?%r
   child shutdown, queued 0
   exit status 255
 FatalSerializable
 
-Fatal error: Cannot redeclare %s in %s on line %d
+Fatal error: Cannot redeclare %s in %s on line %d%r(\nStack trace:(\n#\d+ [^\n]*)+)?%r
   child shutdown, queued 0
   exit status 255
 DomainException: from serialize, queued 0

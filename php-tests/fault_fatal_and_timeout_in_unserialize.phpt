@@ -38,14 +38,14 @@ msg_remove_queue($q);
 --EXPECTF--
 FatalWakeup
 
-Fatal error: Cannot redeclare %s in %s on line %d
+Fatal error: Cannot redeclare %s in %s on line %d%r(\nStack trace:(\n#\d+ [^\n]*)+)?%r
   child shutdown, message: object
 bool(true)
 string(5) "after"
   exit status 255, queued 0
 SpinUnserialize
 
-Fatal error: Maximum execution time of 1 second exceeded in %s on line %d
+Fatal error: Maximum execution time of 1 second exceeded in %s on line %d%r(\nStack trace:(\n#\d+ [^\n]*)+)?%r
   child shutdown, message: object
 bool(true)
 string(5) "after"

@@ -18,7 +18,7 @@ echo "not reached\n";
 --EXPECTF--
 sending 3 MiB
 
-Fatal error: Allowed memory size of %d bytes exhausted%s(tried to allocate %d bytes) in %s on line %d
+Fatal error: Allowed memory size of %d bytes exhausted%s(tried to allocate %d bytes) in %s on line %d%r(\nStack trace:(\n#\d+ [^\n]*)+)?%r
 shutdown: 0 queued
 --CLEAN--
 <?php if (msg_queue_exists(0x7E570101)) msg_remove_queue(msg_get_queue(0x7E570101)); ?>

@@ -24,5 +24,5 @@ echo "not reached\n";
 --EXPECTF--
 receiving
 
-Fatal error: Allowed memory size of %d bytes exhausted%s(tried to allocate %d bytes) in %s on line %d
+Fatal error: Allowed memory size of %d bytes exhausted%s(tried to allocate %d bytes) in %s on line %d%r(\nStack trace:(\n#\d+ [^\n]*)+)?%r
 shutdown: 0 queued

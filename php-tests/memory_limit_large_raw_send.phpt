@@ -21,7 +21,7 @@ msg_send($q, 1, $payload, false);
 echo "not reached\n";
 ?>
 --EXPECTREGEX--
-\s*Fatal error: Allowed memory size of \d+ bytes exhausted( at [^\s]+:\d+)? \(tried to allocate \d+ bytes\) in .+ on line \d+
+\s*Fatal error: Allowed memory size of \d+ bytes exhausted( at [^\s]+:\d+)? \(tried to allocate \d+ bytes\) in .+ on line \d+(\nStack trace:(\n#\d+ [^\n]*)+)?
 shutdown
 --CLEAN--
 <?php

@@ -25,4 +25,4 @@ bool(true)
 string(5) "small"
 receiving 3 MiB
 
-Fatal error: Allowed memory size of %d bytes exhausted%s(tried to allocate %d bytes) in %s on line %d
+Fatal error: Allowed memory size of %d bytes exhausted%s(tried to allocate %d bytes) in %s on line %d%r(\nStack trace:(\n#\d+ [^\n]*)+)?%r
