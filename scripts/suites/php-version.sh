@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# The suite for one PHP version from a Debian root (sourced by 90-php84.sh and 91-php85.sh, which set V and XKEY).
+# The suite for one PHP version from a Debian root (sourced by 90-php84.sh, 91-php85.sh and 92-php86.sh, which set V
+# and XKEY).
 # It builds the extension against that PHP inside the cached root of scripts/php-root (nothing of it is installed
 # on the host) and, inside that root, checks
 #   (a) php-tests/ with our build and with that version's C sysvmsg (its own run-tests.php), one check per test and
@@ -13,8 +14,8 @@
 #       then shares this suite's IPC namespace), with interop/'s cases, values and exact bytes.
 # Every `php-root run` has its own IPC namespace, so queues never leak between steps or to the host.
 #
-# Env: SKIP_PHPXY=1 (SKIP_PHP84, SKIP_PHP85) skips that version's suite (CI sets neither). SYSVMSG_CACHE moves the
-#      cache. PHPT_JOBS (default 2), PHPT_TIMEOUT (default 60 s per test).
+# Env: SKIP_PHPXY=1 (SKIP_PHP84, SKIP_PHP85, SKIP_PHP86) skips that version's suite (CI sets none of them).
+#      SYSVMSG_CACHE moves the cache. PHPT_JOBS (default 2), PHPT_TIMEOUT (default 60 s per test).
 # Inside the root this file runs as `bash scripts/suites/php-version.sh --inside phpt LABEL EXT DIR` (lib.sh
 # phpt_step).
 
@@ -37,7 +38,8 @@ VV=${V//./}
 SKIP_VAR=SKIP_PHP$VV
 case $V in
     8.4) DEBIAN="Debian 13 (trixie)" SIZE=1.5 ;;
-    *) DEBIAN="Debian unstable (sid) + experimental" SIZE=1.4 ;;
+    8.5) DEBIAN="Debian unstable (sid) + experimental" SIZE=1.4 ;;
+    *) DEBIAN="Debian unstable (sid) + experimental" SIZE=1.2 ;;
 esac
 
 # Queues are made below (and in the root when it shares this namespace): never in the host's IPC namespace.
