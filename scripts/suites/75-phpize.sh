@@ -3,21 +3,22 @@
 #   phpize && ./configure --with-php-config=... && make && make install INSTALL_ROOT=<temporary> && make test,
 # then `make clean && phpize --clean` must leave the clone as git checked it out. Checked for
 #   (a) the host's PHP (php-config from PATH, Debian 12's PHP 8.2), and
-#   (b) PHP 8.4 and PHP 8.5 inside the cached Debian roots of scripts/php-root (Debian 13, and unstable with
-#       experimental's php8.5), unless SKIP_PHP84=1 / SKIP_PHP85=1, like 90-php84 and 91-php85.
+#   (b) PHP 8.4, 8.5 and 8.6 inside the cached Debian roots of scripts/php-root (Debian 13, and unstable with
+#       experimental's php8.5 or php8.6), unless SKIP_PHP84=1 / SKIP_PHP85=1 / SKIP_PHP86=1, like 90-php84, 91-php85
+#       and 92-php86.
 # Each flow checks: configure's clear error when cargo is missing; the build; modules/sysvmsg_rs.so; exactly one file
 # installed, $(php-config --extension-dir)/sysvmsg_rs.so under INSTALL_ROOT; that PHP loads it with
 # `extension=sysvmsg_rs` as module "sysvmsg" (ours, by its phpinfo row) and does a send/receive round trip in a
 # private IPC namespace; `make test` (run-tests.php over php-tests/) passes with the built module; the clean-up.
 #
 # Note: the clone is of the committed HEAD; uncommitted changes in the working tree are not part of this suite.
-# Speed: cargo's build files are kept between runs (host: ${XDG_CACHE_HOME:-~/.cache}/sysvmsg-rs/phpize/, 8.4 and
-# 8.5: the same path inside each root) and passed to configure as CARGO_TARGET_DIR; the clones sit at fixed paths so cargo
+# Speed: cargo's build files are kept between runs (host: ${XDG_CACHE_HOME:-~/.cache}/sysvmsg-rs/phpize/, 8.4, 8.5
+# and 8.6: the same path inside each root) and passed to configure as CARGO_TARGET_DIR; the clones sit at fixed paths so cargo
 # reuses the dependencies (only the two crates of this repository are rebuilt from the fresh clone). Warm: about a
 # minute per PHP (`make` about 30 s of it); cold: a first `cargo build --release`, about 4 minutes per PHP on 2 busy
 # cores.
 #
-# Env: SKIP_PHP84=1 / SKIP_PHP85=1 skip that version's (b). PHPIZE_JOBS (default 2): make -j.
+# Env: SKIP_PHP84=1 / SKIP_PHP85=1 / SKIP_PHP86=1 skip that version's (b). PHPIZE_JOBS (default 2): make -j.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -230,7 +231,7 @@ exec 8>&-
 root_flow() {
     local v=$1 skip_var=SKIP_PHP${1//./} r=("$ROOT/scripts/php-root" "$1") clone
     if [ "${!skip_var:-0}" = 1 ]; then
-        echo "  skipped php$v: $skip_var=1 (the phpize flow for PHP $v needs the Debian root of scripts/php-root $v, 1.4-1.5 GB)"
+        echo "  skipped php$v: $skip_var=1 (the phpize flow for PHP $v needs the Debian root of scripts/php-root $v, 1.2-1.5 GB)"
         skip=$((skip + 1))
         return
     fi
@@ -258,5 +259,6 @@ root_flow() {
 
 root_flow 8.4
 root_flow 8.5
+root_flow 8.6
 
 finish
