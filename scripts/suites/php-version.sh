@@ -38,8 +38,7 @@ VV=${V//./}
 SKIP_VAR=SKIP_PHP$VV
 case $V in
     8.4) DEBIAN="Debian 13 (trixie)" SIZE=1.5 ;;
-    8.5) DEBIAN="Debian unstable (sid) + experimental" SIZE=1.4 ;;
-    *) DEBIAN="Debian unstable (sid) + experimental" SIZE=1.2 ;;
+    *) DEBIAN="Debian unstable (sid) + experimental" SIZE=1.4 ;;
 esac
 
 # Queues are made below (and in the root when it shares this namespace): never in the host's IPC namespace.
