@@ -3,7 +3,7 @@ msg_get_queue(): up to PHP 8.5 the failure warning of a key wider than key_t nam
 --SKIPIF--
 <?php
 if (!extension_loaded('sysvmsg')) die("skip sysvmsg not loaded");
-if (PHP_VERSION_ID >= 80600) die("skip PHP 8.6 refuses a key outside key_t before msgget (get_queue_key_range.phpt)");
+if (PHP_VERSION_ID >= 80600) die("skip a PHP 8.2-8.5 behaviour: 8.6 refuses a key outside key_t before msgget (get_queue_key_range.phpt tests that)");
 if (!function_exists('pcntl_unshare') || !defined('CLONE_NEWIPC')) die("skip pcntl_unshare(CLONE_NEWIPC) not available");
 $pid = pcntl_fork();
 if ($pid === 0) {

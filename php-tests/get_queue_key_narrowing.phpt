@@ -3,7 +3,7 @@ msg_get_queue()/msg_queue_exists(): up to PHP 8.5 the key is narrowed to 32 bits
 --SKIPIF--
 <?php
 if (!extension_loaded('sysvmsg')) die("skip sysvmsg not loaded");
-if (PHP_VERSION_ID >= 80600) die("skip PHP 8.6 refuses a key outside key_t instead of narrowing it (get_queue_key_range.phpt)");
+if (PHP_VERSION_ID >= 80600) die("skip a PHP 8.2-8.5 behaviour: 8.6 refuses a key outside key_t instead of narrowing it (get_queue_key_range.phpt tests that)");
 ?>
 --FILE--
 <?php

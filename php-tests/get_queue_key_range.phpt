@@ -3,7 +3,7 @@ msg_get_queue()/msg_queue_exists(): from PHP 8.6 on, a key outside key_t throws 
 --SKIPIF--
 <?php
 if (!extension_loaded('sysvmsg')) die("skip sysvmsg not loaded");
-if (PHP_VERSION_ID < 80600) die("skip PHP before 8.6 narrows every key to 32 bits (get_queue_key_narrowing.phpt)");
+if (PHP_VERSION_ID < 80600) die("skip a PHP 8.6 behaviour: before 8.6 every key is narrowed to 32 bits (get_queue_key_narrowing.phpt tests that)");
 if (!function_exists('pcntl_unshare') || !defined('CLONE_NEWIPC')) die("skip pcntl_unshare(CLONE_NEWIPC) not available");
 $pid = pcntl_fork();
 if ($pid === 0) {
