@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# The extension on aarch64 (ARM64), against the arm64 C module, on this x86_64 host:
-#   (a) cross build: the cdylib for aarch64-unknown-linux-gnu, with Debian's aarch64 gcc and PHP 8.2's arm64 headers
-#       (php8.2-dev:arm64, unpacked by scripts/arm64-root into the cache; bindgen generates for aarch64), in its own
-#       CARGO_TARGET_DIR (target/aarch64); the result is an AArch64 ELF, and the C view of the arm64 headers
-#       (aarch64 gcc) and the generated bindings agree on zend_long and zval;
-#   in the cached arm64 Debian 12 root (scripts/arm64-root; every program runs under qemu-aarch64 user emulation):
-#   (b) PHP 8.2 for arm64 loads the build as module sysvmsg;
-#   (c) php-tests/ with our build and with the arm64 C sysvmsg (run-tests.php of the arm64 php8.2-dev);
+# The extension on aarch64 (ARM64), against the arm64 C module of the same PHP version, on this x86_64 host. PHP 8.2
+# (Debian 12) when run as it is; 59-aarch64-php84.sh sources it with V=8.4 (Debian 13) and its own XKEY.
+#   (a) cross build: the cdylib for aarch64-unknown-linux-gnu, with Debian's aarch64 gcc and PHP V's arm64 headers
+#       (phpV-dev:arm64, unpacked by scripts/arm64-root V into the cache; bindgen generates for aarch64), in its own
+#       CARGO_TARGET_DIR (target/aarch64 for 8.2, target/aarch64-phpXY for another version); the result is an AArch64
+#       ELF, and the C view of the arm64 headers (aarch64 gcc) and the generated bindings agree on zend_long and zval;
+#   in the cached arm64 Debian root (scripts/arm64-root V; every program runs under qemu-aarch64 user emulation):
+#   (b) PHP V for arm64 loads the build as module sysvmsg;
+#   (c) php-tests/ with our build and with the arm64 C sysvmsg (run-tests.php of the arm64 phpV-dev);
 #   (d) Reflection: scripts/suites/20-reflection.sh inside the root;
 #   (e) the arm64 C module and ours exchange interop/'s messages both ways, values and exact bytes;
-#   (f) across architectures: the host's x86_64 C module and our arm64 build share one queue, both ways.
+#   (f) across architectures: the host's x86_64 PHP 8.2 C module and our arm64 build share one queue, both ways.
 #
 # Installs when missing: the Rust target, gcc-aarch64-linux-gnu, libc6-dev-arm64-cross, qemu-user-static,
-# debootstrap. Cache (SYSVMSG_CACHE moves it): sysvmsg-rs/arm64/headers (6 MB, with apt/ 26 MB) and
-# sysvmsg-rs/arm64/root (220 MB).
+# debootstrap. Cache (SYSVMSG_CACHE moves it): sysvmsg-rs/arm64/phpV/headers (6 MB, with apt/ 26-40 MB) and
+# sysvmsg-rs/arm64/phpV/root (175-220 MB).
 # Env: SKIP_AARCH64=1 skips the suite (CI does not set it). PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120 s per
 # test: everything runs emulated).
 # Time: cold about 7 minutes on 2 idle-ish cores (up to ~14 on a busy machine; the root under emulation is the slow
-# part, prepared while the extension compiles), warm 80-95 s (docs/platforms.md).
+# part, prepared while the extension compiles), warm 80-95 s for 8.2 and about 5 minutes for 8.4 (docs/platforms.md).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -30,7 +31,7 @@ set -euo pipefail
 if [ "${1:-}" = --inside ]; then
     case ${2:-} in
         phpt)
-            PHPT_RUN_TESTS=/opt/php-dev/usr/lib/php/20220829/build/run-tests.php PHPT_KNOWN=${6:-/dev/null} \
+            PHPT_RUN_TESTS=$(echo /opt/php-dev/usr/lib/php/*/build/run-tests.php) PHPT_KNOWN=${6:-/dev/null} \
                 PHPT_TIMEOUT=${PHPT_TIMEOUT:-120} phpt_step "$3" "$4" "$5"
             ;;
         *) echo "unknown inside step ${2:-}"; exit 2 ;;
@@ -40,18 +41,22 @@ fi
 
 # ---- on the host ----
 
+V=${V:-8.2} XKEY=${XKEY:-0x51574A64}
+
 if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
-    exec unshare --ipc "$BASH" "${BASH_SOURCE[0]}" "$@"
+    exec unshare --ipc "$BASH" "$0" "$@"
 fi
 
-[ "${SKIP_AARCH64:-0}" = 1 ] && skip_suite "SKIP_AARCH64=1 (these checks need scripts/arm64-root's arm64 root, ~220 MB, and qemu)"
+[ "${SKIP_AARCH64:-0}" = 1 ] && skip_suite "SKIP_AARCH64=1 (these checks need scripts/arm64-root $V's arm64 root, ~220 MB, and qemu)"
 
 TARGET=aarch64-unknown-linux-gnu
-R=$ROOT/scripts/arm64-root
+R=("$ROOT/scripts/arm64-root" "$V")
 SELF=scripts/suites/58-aarch64.sh   # as seen from /src inside the root
-TDIR=$ROOT/target/aarch64
+TDIR_REL=target/aarch64
+[ "$V" = 8.2 ] || TDIR_REL=target/aarch64-php${V//./}
+TDIR=$ROOT/$TDIR_REL
 SO=$TDIR/$TARGET/release/libsysvmsg_rs.so
-SO_IN_ROOT=/src/target/aarch64/$TARGET/release/libsysvmsg_rs.so
+SO_IN_ROOT=/src/$TDIR_REL/$TARGET/release/libsysvmsg_rs.so
 steps_init
 
 # ---- (a) cross build ----
@@ -62,9 +67,9 @@ if ! rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
     rustup target add "$TARGET" >&2
 fi
 
-say "PHP 8.2 headers for arm64 (cached in $(dirname "$("$R" path)")/headers)"
+say "PHP $V headers for arm64 (cached in $(dirname "$("${R[@]}" path)")/headers)"
 t0=$SECONDS
-if ! PC=$("$R" headers); then
+if ! PC=$("${R[@]}" headers); then
     ko "the arm64 headers could not be fetched"
     finish
     exit 1
@@ -72,12 +77,13 @@ fi
 timings+=("$(printf '%-42s %4d s' "arm64 headers" $((SECONDS - t0)))")
 
 # cross_cargo ARGS...: cargo for the aarch64 target. ext-php-rs's build script reads the include paths from
-# PHP_CONFIG (the wrapper for the arm64 tree) and ZTS/debug from the host's `php -i` (the same configuration:
-# scripts/arm64-root checks it); bindgen passes --target=aarch64-unknown-linux-gnu to libclang itself (from cargo's
-# TARGET), and clang takes the C library's headers from the cross toolchain. EXT_PHP_RS_TEST makes bindgen emit its
-# layout assertions, so rustc checks every generated struct against clang's aarch64 layout while compiling.
+# PHP_CONFIG (the wrapper for the arm64 tree), and it and build.rs read the version, API, ZTS and debug from `php -i`
+# of PHP: scripts/arm64-root's php next to that php-config, which answers -i for those headers (the arm64 PHP cannot
+# run here, and the host's is another build). bindgen passes --target=aarch64-unknown-linux-gnu to libclang itself
+# (from cargo's TARGET), and clang takes the C library's headers from the cross toolchain. EXT_PHP_RS_TEST makes
+# bindgen emit its layout assertions, so rustc checks every generated struct against clang's aarch64 layout.
 cross_cargo() {
-    env -u PHP PHP_CONFIG="$PC" CARGO_TARGET_DIR="$TDIR" EXT_PHP_RS_TEST=1 \
+    env PHP="$(dirname "$PC")/php" PHP_CONFIG="$PC" CARGO_TARGET_DIR="$TDIR" EXT_PHP_RS_TEST=1 \
         CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc AR_aarch64_unknown_linux_gnu=aarch64-linux-gnu-ar \
         CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
         nice cargo "$@"
@@ -86,24 +92,24 @@ cross_cargo() {
 # The root (debootstrap and dpkg under emulation: mostly one busy core) is prepared while the extension compiles.
 ROOT_LOG=$(mktemp)
 trap 'rm -f "$ROOT_LOG"' EXIT
-say "preparing the arm64 Debian 12 root in the background (cached in $("$R" path))"
+say "preparing the arm64 Debian root of PHP $V in the background (cached in $("${R[@]}" path))"
 t_root=$SECONDS
-"$R" prepare >"$ROOT_LOG" 2>&1 &
+"${R[@]}" prepare >"$ROOT_LOG" 2>&1 &
 root_pid=$!
 
 # shellcheck disable=SC2012 # newest first; the paths are cargo's own (no odd characters)
 bindings() { ls -t "$TDIR/$TARGET"/release/build/ext-php-rs-*/out/bindings.rs 2>/dev/null | head -n 1; }
 
-say "cross-building the extension for $TARGET (CARGO_TARGET_DIR=target/aarch64)"
+say "cross-building the extension for $TARGET against PHP $V (CARGO_TARGET_DIR=$TDIR_REL)"
 cd "$ROOT"
 built=0
 build_cross() { cross_cargo build --release --locked -p sysvmsg-rs --target "$TARGET" >&2; }
 if timed "cargo build --release ($TARGET)" build_cross; then
     # ext-php-rs does not rebuild its bindings when only EXT_PHP_RS_TEST changes: bindings made without it (a
-    # build by hand in target/aarch64) are regenerated once.
+    # build by hand in $TDIR_REL) are regenerated once.
     b=$(bindings)
     if [ -n "$b" ] && ! grep -q 'size_of::<_zval_struct>()' "$b"; then
-        say "the bindings in target/aarch64 have no layout assertions: regenerating them"
+        say "the bindings in $TDIR_REL have no layout assertions: regenerating them"
         cross_cargo clean --release --target "$TARGET" -p ext-php-rs >&2
         timed "cargo build (bindings with assertions)" build_cross || true
     fi
@@ -152,14 +158,14 @@ if [ "$root_rc" -ne 0 ]; then
     finish
     exit 1
 fi
-"$R" run php -r 'printf("  PHP %s on %s (the kernel: %s)\n", PHP_VERSION, php_uname("m"),
+"${R[@]}" run php -r 'printf("  PHP %s on %s (the kernel: %s)\n", PHP_VERSION, php_uname("m"),
     trim((string) @file_get_contents("/proc/sys/kernel/arch")));' || true
 
 if [ $built = 1 ]; then
-    if "$R" run php -n -d "extension=$SO_IN_ROOT" -r 'exit(extension_loaded("sysvmsg") && function_exists("msg_get_queue") ? 0 : 1);'; then
-        ok "(b) PHP 8.2 for arm64 loads the build as module sysvmsg"
+    if "${R[@]}" run php -n -d "extension=$SO_IN_ROOT" -r 'exit(extension_loaded("sysvmsg") && function_exists("msg_get_queue") ? 0 : 1);'; then
+        ok "(b) PHP $V for arm64 loads the build as module sysvmsg"
     else
-        ko "(b) PHP 8.2 for arm64 does not load $SO_IN_ROOT"
+        ko "(b) PHP $V for arm64 does not load $SO_IN_ROOT"
         built=0
     fi
 fi
@@ -176,7 +182,7 @@ not_built() { ko "$1: no loadable aarch64 build"; }
 # The probe fills the buffer with 0xff bytes, so either error shows. Only the php-tests that check exactly these
 # fields are then excused, and only for the module the artefact reaches; everything else must pass.
 PROBE=$TDIR/qemu-ipc-probe
-PROBE_IN_ROOT=/src/target/aarch64/qemu-ipc-probe
+PROBE_IN_ROOT=/src/$TDIR_REL/qemu-ipc-probe
 cat >"$TDIR/qemu-ipc-probe.c" <<'EOF'
 #include <stdio.h>
 #include <string.h>
@@ -203,7 +209,7 @@ KNOWN_OURS=$TDIR/qemu-known-ours KNOWN_C=$TDIR/qemu-known-c
 : >"$KNOWN_OURS"
 : >"$KNOWN_C"
 if aarch64-linux-gnu-gcc -O2 -o "$PROBE" "$TDIR/qemu-ipc-probe.c" &&
-    read -r p_mode p_lspid p_lrpid p_pid < <("$R" run "$PROBE_IN_ROOT"); then
+    read -r p_mode p_lspid p_lrpid p_pid < <("${R[@]}" run "$PROBE_IN_ROOT"); then
     echo "  qemu probe: IPC_STAT into a 0xff-filled msqid_ds after msgsnd+msgrcv: mode $p_mode (created 0600)," \
         "msg_lspid $p_lspid, msg_lrpid $p_lrpid, pid $p_pid"
     if [ "$p_mode" != 0600 ]; then
@@ -219,31 +225,30 @@ if aarch64-linux-gnu-gcc -O2 -o "$PROBE" "$TDIR/qemu-ipc-probe.c" &&
 else
     ko "the qemu probe (a C program calling msgctl IPC_STAT in the root) did not run"
 fi
-KNOWN_OURS_IN_ROOT=/src/target/aarch64/qemu-known-ours KNOWN_C_IN_ROOT=/src/target/aarch64/qemu-known-c
+KNOWN_OURS_IN_ROOT=/src/$TDIR_REL/qemu-known-ours KNOWN_C_IN_ROOT=/src/$TDIR_REL/qemu-known-c
 
 if [ $built = 1 ]; then
-    counted "(c) php-tests, ours (arm64)" "$R" run bash "$SELF" --inside phpt ours "$SO_IN_ROOT" /src/php-tests "$KNOWN_OURS_IN_ROOT"
+    counted "(c) php-tests, ours (arm64, $V)" "${R[@]}" run bash "$SELF" --inside phpt ours "$SO_IN_ROOT" /src/php-tests "$KNOWN_OURS_IN_ROOT"
 else not_built "(c) php-tests, ours"; fi
-counted "(c) php-tests, C module (arm64)" "$R" run bash "$SELF" --inside phpt c sysvmsg /src/php-tests "$KNOWN_C_IN_ROOT"
+counted "(c) php-tests, C module (arm64, $V)" "${R[@]}" run bash "$SELF" --inside phpt c sysvmsg /src/php-tests "$KNOWN_C_IN_ROOT"
 
 if [ $built = 1 ]; then
-    counted "(d) Reflection, C vs ours (arm64)" "$R" run env EXT="$SO_IN_ROOT" bash scripts/suites/20-reflection.sh
+    counted "(d) Reflection, C vs ours (arm64, $V)" "${R[@]}" run env EXT="$SO_IN_ROOT" bash scripts/suites/20-reflection.sh
 else not_built "(d) Reflection"; fi
 
 # (e) and (f): lib.sh xfer on the queue XKEY; both ends share this suite's IPC namespace (ARM64_SHARE_IPC=1 for
 # the root).
-XKEY=0x51574A64
 if [ $built = 1 ]; then
     export ARM64_SHARE_IPC=1
-    a_c=("$R" run php -n -d extension=sysvmsg)
-    a_ours=("$R" run php -n -d "extension=$SO_IN_ROOT")
-    counted "(e) arm64 C sends, arm64 ours receives" xfer arm64-C-\>arm64-ours \
+    a_c=("${R[@]}" run php -n -d extension=sysvmsg)
+    a_ours=("${R[@]}" run php -n -d "extension=$SO_IN_ROOT")
+    counted "(e) arm64 C sends, arm64 ours receives ($V)" xfer "arm64-$V-C->arm64-$V-ours" \
         "${a_c[@]}" /src/interop/send.php -- "${a_ours[@]}" /src/interop/recv.php
-    counted "(e) arm64 ours sends, arm64 C receives" xfer arm64-ours-\>arm64-C \
+    counted "(e) arm64 ours sends, arm64 C receives ($V)" xfer "arm64-$V-ours->arm64-$V-C" \
         "${a_ours[@]}" /src/interop/send.php -- "${a_c[@]}" /src/interop/recv.php
-    counted "(f) x86_64 C sends, arm64 ours receives" xfer x86_64-C-\>arm64-ours \
+    counted "(f) x86_64 8.2 C sends, arm64 $V ours receives" xfer "x86_64-8.2-C->arm64-$V-ours" \
         php_c "$ROOT/interop/send.php" -- "${a_ours[@]}" /src/interop/recv.php
-    counted "(f) arm64 ours sends, x86_64 C receives" xfer arm64-ours-\>x86_64-C \
+    counted "(f) arm64 $V ours sends, x86_64 8.2 C receives" xfer "arm64-$V-ours->x86_64-8.2-C" \
         "${a_ours[@]}" /src/interop/send.php -- php_c "$ROOT/interop/recv.php"
     unset ARM64_SHARE_IPC
 else not_built "(e)/(f) interop"; fi
