@@ -17,9 +17,9 @@
 //!    the outputs are assigned (`functions::msg_receive`), not errno read after destructors that
 //!    the assignments ran.
 //!
-//! PHP 8.4's and 8.5's C extension still have the first four (docs/php-versions.md). PHP 8.6's C
+//! PHP 8.4's and 8.5's C extension still have all five (docs/php-versions.md). PHP 8.6's C
 //! extension treats key 0 as IPC_PRIVATE itself (php-src #22956), so there difference 1 is simply
-//! the C behaviour, and it rejects a key outside key_t ([`queue_key`]).
+//! the C behaviour (2 to 5 remain), and it rejects a key outside key_t ([`queue_key`]).
 
 use sysvmsg_core::{key_t, ReceiveFlags};
 
