@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The extension under PHP's own checkers, and in the release ZTS build threaded servers run: PHP built from source
-# (scripts/php-build) as debug + ZTS, as debug + AddressSanitizer and as release + ZTS, the extension built against
-# each, and php-tests/ plus php-src's ext/sysvmsg/tests run with
+# The extension under PHP's own checkers: PHP built from source (scripts/php-build) as debug + ZTS and as debug +
+# AddressSanitizer, the extension built against each, and php-tests/ plus php-src's ext/sysvmsg/tests run with
 # run-tests.php of that same source, once with our module and once with the C sysvmsg.so of the same build (the
 # reference). The ASan build runs in run-tests.php's `--asan` mode (system allocator with Zend's tracked allocator,
 # LeakSanitizer at exit), as php-src's CI does; the debug build keeps Zend's allocator, which reports request leaks.
 # The threads harness (threads/) runs several requests at once in the ZTS build's embed SAPI.
+# 36-release-zts runs this same file for PHP 8.4's release + ZTS build (CHECKERS_CONFIGS=8.4:release-zts).
 #
 # A test fails when run-tests.php fails it, and also when anything it ran (SKIPIF and CLEAN sections included)
 # printed a checker report on stderr: a debug build's "=== Total N memory leaks detected ===" or "Freeing 0x...",
@@ -14,14 +14,12 @@
 #
 # Builds: PHP 8.2 (the host's version) as debug + ZTS and as debug + ZTS + ASan, and PHP 8.4 as debug + ZTS + ASan
 # (one build with all three checkers: the static argument tables, the engine structures and the allocator differ
-# between versions) and as release + ZTS (no debug: what FrankenPHP and other servers that run PHP in threads load,
-# and the only build here where the extension's ZTS code meets the release allocator's calls). PHP 8.5 and 8.6 have
-# no source on the mirror yet (scripts/php-source): they are not among the defaults.
+# between versions). PHP 8.5 has no source on the mirror yet (scripts/php-source): it is not among the defaults.
 #
 # Cold cost on 2 cores: about 5 minutes per PHP build (cached afterwards under ~/.cache/sysvmsg-rs/php-builds),
 # 2-3 minutes per extension build, a few minutes of tests.
 #
-# Env: CHECKERS_CONFIGS (default "debug-zts debug-zts-asan 8.4:debug-zts-asan 8.4:release-zts": [SERIES:]CONFIG, the series
+# Env: CHECKERS_CONFIGS (default "debug-zts debug-zts-asan 8.4:debug-zts-asan": [SERIES:]CONFIG, the series
 #      defaulting to the installed PHP's), PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120),
 #      THREADS_N / THREADS_MESSAGES (the harness: threads per role, messages per producer), CHECKERS_TARGET (the
 #      directory of the per-build cargo target directories; default: checkers-target/ in the cache).
@@ -29,7 +27,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/sysvmsg-rs
-read -r -a CONFIGS <<<"${CHECKERS_CONFIGS:-debug-zts debug-zts-asan 8.4:debug-zts-asan 8.4:release-zts}"
+read -r -a CONFIGS <<<"${CHECKERS_CONFIGS:-debug-zts debug-zts-asan 8.4:debug-zts-asan}"
 export PHPT_JOBS=${PHPT_JOBS:-2} PHPT_TIMEOUT=${PHPT_TIMEOUT:-120}
 # A stderr line that makes a test fail whatever run-tests.php concluded.
 CHECKER_RE='memory leaks? detected ===|Freeing 0x[0-9a-fA-F]+ \([0-9]+ bytes\)|Assertion .* failed|ERROR: (AddressSanitizer|LeakSanitizer)|SUMMARY: (AddressSanitizer|UndefinedBehaviorSanitizer)|runtime error:|zend_mm_heap corrupted|not allocated through ZendMM'
