@@ -138,7 +138,7 @@ impl Queue {
     /// - `ENOMSG`: nothing matches and [`ReceiveFlags::NO_WAIT`] was given.
     /// - `E2BIG`: the selected message is longer than `max_size` and `NO_ERROR` was not given.
     /// - `EIDRM`: the queue was removed while waiting.
-    /// - `EINVAL`: the queue does not exist (any more), or `max_size` exceeds `isize::MAX`.
+    /// - `EINVAL`: the queue does not exist (any more).
     /// - `EINTR`: a signal arrived while waiting; Linux never restarts this call.
     /// - `ENOMEM`: the storage refused to grow to the size needed.
     /// - `EACCES`: no read permission.
@@ -150,40 +150,59 @@ impl Queue {
         flags: ReceiveFlags,
         msgmax: &mut MsgMax,
     ) -> Result<usize> {
-        if max_size > isize::MAX as usize {
-            // What the kernel answers for such a size, without building a buffer for it.
-            return Err(Error::new(Operation::Receive, libc::EINVAL));
+        let mut room = storage.payload_capacity();
+        if room == 0 {
+            room = max_size.min(msgmax.read());
         }
+        if room >= max_size {
+            return self.receive_with_room(storage, max_size, msg_type, flags);
+        }
+        let queued_only = (flags | ReceiveFlags::NO_WAIT).without(ReceiveFlags::NO_ERROR);
+        match self.receive_with_room(storage, room, msg_type, queued_only) {
+            Err(e) if e.errno() == libc::ENOMSG && !flags.contains(ReceiveFlags::NO_WAIT) => {
+                self.receive_growing(storage, max_size, msg_type, flags, msgmax, false)
+            }
+            Err(e) if e.errno() == libc::E2BIG => self.receive_growing(storage, max_size, msg_type, flags, msgmax, true),
+            taken_or_failed => taken_or_failed,
+        }
+    }
+
+    /// The rest of [`Queue::receive_into`] when the storage is smaller than `max_size` and no
+    /// queued message fits it: nothing matches (the call is about to wait), or the message that
+    /// does is longer (`longer_queued`).
+    #[inline(never)]
+    fn receive_growing<S: MsgStorage + ?Sized>(
+        self,
+        storage: &mut S,
+        max_size: usize,
+        msg_type: c_long,
+        flags: ReceiveFlags,
+        msgmax: &mut MsgMax,
+        mut longer_queued: bool,
+    ) -> Result<usize> {
         loop {
-            let mut room = storage.payload_capacity();
-            if room == 0 {
-                room = max_size.min(msgmax.read());
+            let held = storage.payload_capacity();
+            // Room for any message sent from now on, read now: an administrator may have raised
+            // msgmax since it was last read.
+            let mut room = max_size.min(msgmax.read()).max(held);
+            if longer_queued {
+                room = room.max(max_size.min(held.saturating_mul(4)));
             }
-            if room >= max_size {
-                return self.receive_with_room(storage, max_size, msg_type, flags);
-            }
-            let queued_only = (flags | ReceiveFlags::NO_WAIT).without(ReceiveFlags::NO_ERROR);
-            room = match self.receive_with_room(storage, room, msg_type, queued_only) {
-                Err(e) if e.errno() == libc::ENOMSG && !flags.contains(ReceiveFlags::NO_WAIT) => {
-                    room.max(max_size.min(msgmax.read()))
-                }
-                Err(e) if e.errno() == libc::E2BIG => max_size.min(msgmax.read().max(room.saturating_mul(4))),
-                taken_or_failed => return taken_or_failed,
-            };
             if room >= max_size {
                 return self.receive_with_room(storage, max_size, msg_type, flags);
             }
             match self.receive_with_room(storage, room, msg_type, flags.without(ReceiveFlags::NO_ERROR)) {
-                // A longer message than `room` was selected: queued meanwhile by another sender, or
-                // sent while this call waited after msgmax was raised again. It is still queued
-                // (or gone to another receiver): start over with what there is now.
-                Err(e) if e.errno() == libc::E2BIG => continue,
+                // A longer message than `room` was selected: one queued before msgmax was lowered,
+                // or one sent while this call waited after msgmax was raised again (then it is
+                // queued, or gone to another receiver). Grow and ask again.
+                Err(e) if e.errno() == libc::E2BIG => longer_queued = true,
                 result => return result,
             }
         }
     }
 
     /// One `msgrcv` of at most `size` payload bytes, after making room for them in `storage`.
+    #[inline(always)]
     fn receive_with_room<S: MsgStorage + ?Sized>(
         self,
         storage: &mut S,
