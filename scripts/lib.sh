@@ -338,9 +338,10 @@ root_ns_run() {
 }
 
 # root_mounts RD: inside the private namespace of root_ns_run: /proc, /sys, /dev, this repository at /src
-# (read-write) and the host's resolv.conf.
+# (read-write) and the host's resolv.conf; with SYSVMSG_ROOT_OVERLAY set, over a throw-away copy of RD (throwaway).
 root_mounts() {
     local rd=$1 resolv
+    [ -z "${SYSVMSG_ROOT_OVERLAY:-}" ] || root_overlay "$rd" "$SYSVMSG_ROOT_OVERLAY"
     mount -t proc proc "$rd/proc"
     mount --rbind /dev "$rd/dev"
     mount -t sysfs sysfs "$rd/sys" 2>/dev/null || mount --rbind -o ro /sys "$rd/sys"
@@ -436,4 +437,25 @@ xfer() {
     [ $((p + f)) -ge "$expected" ] || f=$((expected - p))
     [ "$rc" -eq 0 ] || [ "$f" -gt 0 ] || f=1
     echo "$p passed, $f failed"
+}
+
+# ---- throw-away roots (the install checks of 95-release) ----
+
+# root_overlay RD DIR: in a root run's private mount namespace (root_mounts, when SYSVMSG_ROOT_OVERLAY=DIR), an
+# overlay mounted over RD itself with its writes in DIR/upper: the run sees and changes a copy of the cached root,
+# which stays as it was for every other process and every later run. The mount goes with the namespace.
+root_overlay() {
+    mkdir -p "$2/upper" "$2/work"
+    mount -t overlay overlay -o "lowerdir=$1,upperdir=$2/upper,workdir=$2/work" "$1"
+}
+
+# throwaway CMD...: CMD (a `scripts/php-root X.Y run ...` or `scripts/arm64-root run ...` command line) on a
+# throw-away copy of that root (root_overlay), whose changes are deleted afterwards: installing a package there
+# leaves the cached root, which other suites build and test in, untouched.
+throwaway() {
+    local dir rc=0
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/sysvmsg-rs-overlay.XXXXXX")
+    env SYSVMSG_ROOT_OVERLAY="$dir" "$@" || rc=$?
+    rm -rf --one-file-system "$dir"
+    return $rc
 }
