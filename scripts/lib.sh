@@ -544,3 +544,14 @@ PROBE
     fi
     [ "$p_mode" != 0600 ] || [ "$p_lrpid" != "$p_pid" ] || echo "  qemu probe: this emulator reports both fields right"
 }
+
+# ---- packaging (scripts/build-deb, scripts/release) ----
+
+CARGO_DEB_VERSION=3.8.0
+
+# ensure_cargo_deb: cargo-deb CARGO_DEB_VERSION, installed with `cargo install` (into ~/.cargo/bin) when missing.
+ensure_cargo_deb() {
+    cargo deb --version 2>/dev/null | grep -qF "$CARGO_DEB_VERSION" && return 0
+    say "installing cargo-deb $CARGO_DEB_VERSION"
+    cargo install cargo-deb --version "$CARGO_DEB_VERSION" --locked >&2
+}
