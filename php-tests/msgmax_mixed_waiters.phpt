@@ -37,11 +37,11 @@ var_dump(msg_receive($q, 0, $t, 1 << 20, $m, false), $t, strlen($m));
 msg_remove_queue($q);
 msg_remove_queue($results);
 ?>
---EXPECTF--
+--EXPECT--
 receiver 1: failed, type 0, false, errno 7
-receiver 2: received, type 2, 30000 bytes, md5 %s, errno 0
-receiver 3: received, type 1, 40000 bytes, md5 %s, errno 0
-receiver 4: received, type 1, 70000 bytes, md5 %s, errno 0
+receiver 2: received, type 2, 30000 bytes, md5 d319ed7d0af7c5ccfa34859e8426873c, errno 0
+receiver 3: received, type 1, 40000 bytes, md5 4c83434389b2f9824904ba55fcce8473, errno 0
+receiver 4: received, type 1, 70000 bytes, md5 df4eea01b3695dc7c802e1249a37559f, errno 0
 receiver 5: received, type 1, 10 bytes, md5 c5ba867d9056b7cecf87f8ce88af90f8, errno 0
 queued: 1
 bool(true)

@@ -4,8 +4,8 @@
 //! - The send buffer is a [`MessageBuffer`] on the Rust heap, for payloads up to
 //!   `compat::SEND_BUFFER_RETAINED`; larger ones are sent from Zend's heap (`functions::send_bytes`).
 //! - The receive buffer is a [`ZendBuffer`] on Zend's request heap: it counts against memory_limit
-//!   like the C extension's, holds min(max_message_size, the kernel's msgmax) bytes (difference
-//!   2 in the README), and is freed after every request.
+//!   like the C extension's, grows to min(max_message_size, the kernel's msgmax) bytes when a
+//!   receive needs it (difference 2 in the README), and is freed after every request.
 //!
 //! Rule for this file: request shutdown frees what these buffers point to, and a Zend allocation
 //! can bail out (longjmp) at any time, so every buffer is consistent (points only at live
@@ -50,19 +50,19 @@ impl Scratch for MessageBuffer {
 pub struct ZendBuffer {
     block: *mut u8,
     payload_capacity: usize,
-    /// The kernel's msgmax as read in this request: every receive needs that much room anyway
-    /// (up to its max_message_size), so the block is kept between calls up to this size.
+    /// The kernel's msgmax as the receives last read it: a receive that waits needs that much
+    /// room (up to its max_message_size), so the block is kept between calls up to this size.
     msgmax: MsgMax,
 }
 
 impl ZendBuffer {
     pub const fn new() -> Self {
-        ZendBuffer { block: std::ptr::null_mut(), payload_capacity: 0, msgmax: MsgMax::unknown() }
+        ZendBuffer { block: std::ptr::null_mut(), payload_capacity: 0, msgmax: MsgMax::unread() }
     }
 
-    /// Receives one message from `queue` (see `sysvmsg_core::Queue::receive_into`): the buffer
-    /// grows to min(`max_size`, msgmax) bytes, and one `msgrcv` takes any message the C
-    /// extension's would.
+    /// Receives one message from `queue` (see `sysvmsg_core::Queue::receive_into`): every
+    /// `msgrcv` that may wait has room for any message the C extension's would take, and the
+    /// buffer grows only as far as that needs.
     pub fn receive(
         &mut self,
         queue: Queue,
@@ -138,7 +138,7 @@ impl Scratch for ZendBuffer {
     }
     fn trim(&mut self) {
         // Only a message queued before msgmax was lowered makes the block larger than that.
-        if self.payload_capacity > self.msgmax.get() {
+        if self.payload_capacity > self.msgmax.last_read() {
             self.free_block();
         }
     }

@@ -4,7 +4,8 @@
 //!
 //! The five deliberate differences from PHP 8.2's C extension (README, "Differences"):
 //! 1. key 0 is IPC_PRIVATE, not a shared key: [`is_private_key`];
-//! 2. memory follows min(max_message_size, the kernel's msgmax), not max_message_size: the
+//! 2. memory follows the messages (at most min(max_message_size, the kernel's msgmax), read when a
+//!    receive needs it), not max_message_size: the
 //!    request-heap `buffers::ZendBuffer` is sized by `sysvmsg_core::Queue::receive_into`, which
 //!    makes one msgrcv with that much room, so a blocked receiver takes every message C's would;
 //! 3. $error_code after a failed msg_send is that msgsnd's errno, read before the warning

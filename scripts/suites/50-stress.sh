@@ -33,7 +33,7 @@ fi
 
 SCALE=${STRESS_SCALE:-small}
 if [ "$SCALE" = large ]; then LIMIT=${STRESS_TIMEOUT:-3600}; else LIMIT=${STRESS_TIMEOUT:-180}; fi
-TESTS=(producers_consumers producers_consumers_msgmax backpressure signals eidrm fuzz_unserialize soak huge_max)
+TESTS=(producers_consumers producers_consumers_msgmax msgmax_churn backpressure signals eidrm fuzz_unserialize soak huge_max)
 [ -n "${STRESS_ONLY:-}" ] && read -r -a TESTS <<<"$STRESS_ONLY"
 say "stress programs at scale '$SCALE' with $EXT (time limit ${LIMIT}s each)"
 
@@ -54,6 +54,12 @@ for t in "${TESTS[@]}"; do
                 timeout --kill-after=10 "$LIMIT" unshare --ipc sh -c '
                     echo 1048576 > /proc/sys/kernel/msgmax && echo 8388608 > /proc/sys/kernel/msgmnb && exec "$@"' \
                 sh "$PHP" "${PHPARGS[@]}" "$ROOT/stress/producers_consumers.php" >"$out" 2>&1 || rc=$?
+            ;;
+        msgmax_churn)
+            # It sets kernel.msgmax and msgmnb up and down while workers run: in an IPC namespace of its own, so the
+            # programs after it start from the defaults.
+            STRESS_SCALE=$SCALE timeout --kill-after=10 "$LIMIT" unshare --ipc "$PHP" "${PHPARGS[@]}" \
+                "$ROOT/stress/msgmax_churn.php" >"$out" 2>&1 || rc=$?
             ;;
         *)
             STRESS_SCALE=$SCALE timeout --kill-after=10 "$LIMIT" "$PHP" "${PHPARGS[@]}" "$ROOT/stress/$t.php" \

@@ -13,12 +13,12 @@
 #   (f) across architectures: the host's x86_64 PHP 8.2 C module and our arm64 build share one queue, both ways.
 #
 # Installs when missing: the Rust target, gcc-aarch64-linux-gnu, libc6-dev-arm64-cross, qemu-user-static,
-# debootstrap. Cache (SYSVMSG_CACHE moves it): sysvmsg-rs/arm64/phpV/headers (6 MB, with apt/ 26-40 MB) and
+# debootstrap. Cache (SYSVMSG_CACHE moves it): sysvmsg-rs/arm64/phpV/headers (6 MB, with apt/ 26-28 MB) and
 # sysvmsg-rs/arm64/phpV/root (175-220 MB).
 # Env: SKIP_AARCH64=1 skips the suite (CI does not set it). PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120 s per
 # test: everything runs emulated).
 # Time: cold about 7 minutes on 2 idle-ish cores (up to ~14 on a busy machine; the root under emulation is the slow
-# part, prepared while the extension compiles), warm 80-95 s for 8.2 and about 5 minutes for 8.4 (docs/platforms.md).
+# part, prepared while the extension compiles), warm 80-95 s for 8.2 and about 4 minutes for 8.4 (docs/platforms.md).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -49,7 +49,7 @@ fi
 
 [ "${SKIP_AARCH64:-0}" = 1 ] && skip_suite "SKIP_AARCH64=1 (these checks need scripts/arm64-root $V's arm64 root, ~220 MB, and qemu)"
 
-TARGET=aarch64-unknown-linux-gnu
+TARGET=$AARCH64_TARGET
 R=("$ROOT/scripts/arm64-root" "$V")
 SELF=scripts/suites/58-aarch64.sh   # as seen from /src inside the root
 TDIR_REL=target/aarch64
@@ -61,11 +61,7 @@ steps_init
 
 # ---- (a) cross build ----
 
-ensure_pkgs gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static libclang-dev binutils-aarch64-linux-gnu
-if ! rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
-    say "rustup target add $TARGET"
-    rustup target add "$TARGET" >&2
-fi
+aarch64_toolchain
 
 say "PHP $V headers for arm64 (cached in $(dirname "$("${R[@]}" path)")/headers)"
 t0=$SECONDS
@@ -76,18 +72,8 @@ if ! PC=$("${R[@]}" headers); then
 fi
 timings+=("$(printf '%-42s %4d s' "arm64 headers" $((SECONDS - t0)))")
 
-# cross_cargo ARGS...: cargo for the aarch64 target. ext-php-rs's build script reads the include paths from
-# PHP_CONFIG (the wrapper for the arm64 tree), and it and build.rs read the version, API, ZTS and debug from `php -i`
-# of PHP: scripts/arm64-root's php next to that php-config, which answers -i for those headers (the arm64 PHP cannot
-# run here, and the host's is another build). bindgen passes --target=aarch64-unknown-linux-gnu to libclang itself
-# (from cargo's TARGET), and clang takes the C library's headers from the cross toolchain. EXT_PHP_RS_TEST makes
-# bindgen emit its layout assertions, so rustc checks every generated struct against clang's aarch64 layout.
-cross_cargo() {
-    env PHP="$(dirname "$PC")/php" PHP_CONFIG="$PC" CARGO_TARGET_DIR="$TDIR" EXT_PHP_RS_TEST=1 \
-        CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc AR_aarch64_unknown_linux_gnu=aarch64-linux-gnu-ar \
-        CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
-        nice cargo "$@"
-}
+# cross_cargo ARGS...: cargo for the aarch64 target against the arm64 headers (lib.sh aarch64_cargo).
+cross_cargo() { aarch64_cargo "$PC" "$TDIR" "$@"; }
 
 # The root (debootstrap and dpkg under emulation: mostly one busy core) is prepared while the extension compiles.
 ROOT_LOG=$(mktemp)
@@ -171,58 +157,9 @@ if [ $built = 1 ]; then
 fi
 not_built() { ko "$1: no loadable aarch64 build"; }
 
-# The emulator's own view of msgctl(IPC_STAT), from a C program without PHP: qemu-user converts the host kernel's
-# struct msqid_ds to the aarch64 one itself, and (as of Debian 12's qemu 7.2) gets two fields wrong:
-# - ipc_perm.mode is written as 16 bits (its generic target_ipc_perm), while aarch64's is 32 bits wide: the upper
-#   half keeps whatever the caller's buffer held. Our module zeroes the buffer first; the C module passes
-#   uninitialised stack memory, so under qemu its msg_perm.mode shows garbage above bit 15 (on a real aarch64
-#   kernel the whole field is written).
-# - msg_lspid is written as 64 bits over msg_lspid and msg_lrpid (32-bit pid_t fields), so msg_lrpid always reads 0
-#   (qemu-devel, "linux-user: fix layout of struct target_msq_id_ds", 2025).
-# The probe fills the buffer with 0xff bytes, so either error shows. Only the php-tests that check exactly these
-# fields are then excused, and only for the module the artefact reaches; everything else must pass.
-PROBE=$TDIR/qemu-ipc-probe
-PROBE_IN_ROOT=/src/$TDIR_REL/qemu-ipc-probe
-cat >"$TDIR/qemu-ipc-probe.c" <<'EOF'
-#include <stdio.h>
-#include <string.h>
-#include <sys/ipc.h>
-#include <sys/msg.h>
-#include <unistd.h>
-
-int main(void)
-{
-    struct { long mtype; char mtext[1]; } m = { 1, { 'x' } };
-    struct msqid_ds ds;
-    int id = msgget(IPC_PRIVATE, 0600), rc;
-    if (id < 0) { perror("msgget"); return 2; }
-    if (msgsnd(id, &m, 1, 0) < 0 || msgrcv(id, &m, 1, 0, 0) < 0) { perror("msgsnd/msgrcv"); msgctl(id, IPC_RMID, NULL); return 2; }
-    memset(&ds, 0xff, sizeof ds);
-    rc = msgctl(id, IPC_STAT, &ds);
-    msgctl(id, IPC_RMID, NULL);
-    if (rc < 0) { perror("msgctl"); return 2; }
-    printf("%#o %ld %ld %ld\n", (unsigned) ds.msg_perm.mode, (long) ds.msg_lspid, (long) ds.msg_lrpid, (long) getpid());
-    return 0;
-}
-EOF
-KNOWN_OURS=$TDIR/qemu-known-ours KNOWN_C=$TDIR/qemu-known-c
-: >"$KNOWN_OURS"
-: >"$KNOWN_C"
-if aarch64-linux-gnu-gcc -O2 -o "$PROBE" "$TDIR/qemu-ipc-probe.c" &&
-    read -r p_mode p_lspid p_lrpid p_pid < <("${R[@]}" run "$PROBE_IN_ROOT"); then
-    echo "  qemu probe: IPC_STAT into a 0xff-filled msqid_ds after msgsnd+msgrcv: mode $p_mode (created 0600)," \
-        "msg_lspid $p_lspid, msg_lrpid $p_lrpid, pid $p_pid"
-    if [ "$p_mode" != 0600 ]; then
-        why="this qemu writes only 16 of the 32 bits of aarch64's ipc_perm.mode (probe: $p_mode), and the C module reads it from an uninitialised msqid_ds"
-        printf '%s\t%s\n' set_queue.phpt "$why" stat_queue.phpt "$why" >>"$KNOWN_C"
-    fi
-    if [ "$p_lrpid" != "$p_pid" ] && [ "$p_lspid" = "$p_pid" ]; then
-        why="this qemu reports msg_lrpid as $p_lrpid (probe), not the receiver's pid"
-        printf '%s\t%s\n' stat_queue.phpt "$why" >>"$KNOWN_OURS"
-        printf '%s\t%s\n' stat_queue.phpt "$why" >>"$KNOWN_C"
-    fi
-    [ "$p_mode" != 0600 ] || [ "$p_lrpid" != "$p_pid" ] || echo "  qemu probe: this emulator reports both fields right"
-else
+# The emulator's own faults in msgctl(IPC_STAT), proved by a C probe without PHP (lib.sh qemu_ipc_known): only the
+# php-tests that check exactly those fields are excused, and only for the module the fault reaches.
+if ! qemu_ipc_known "$TDIR" "/src/$TDIR_REL" "${R[@]}" run; then
     ko "the qemu probe (a C program calling msgctl IPC_STAT in the root) did not run"
 fi
 KNOWN_OURS_IN_ROOT=/src/$TDIR_REL/qemu-known-ours KNOWN_C_IN_ROOT=/src/$TDIR_REL/qemu-known-c

@@ -40,40 +40,36 @@ impl Limits {
     }
 }
 
-/// `kernel.msgmax` as last read, for receives that size their buffer by it: reading it costs a
-/// system call, so a caller keeps one of these and refreshes it when a message proves it stale
-/// ([`crate::Queue::receive_into`] does that on `E2BIG`).
+/// `kernel.msgmax`, read from the kernel whenever a receive needs it ([`crate::Queue::receive_into`]),
+/// and the value read last, for a caller that keeps storage between receives: the value may
+/// change at any time (an administrator's `sysctl`), so it is never trusted for sizing later.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MsgMax {
     /// 0: not read yet.
-    bytes: usize,
+    last: usize,
 }
 
 impl MsgMax {
     /// Linux's default `kernel.msgmax`, used when the kernel cannot be asked.
     pub const LINUX_DEFAULT: usize = 8192;
 
-    /// Not read yet: the first [`MsgMax::get`] asks the kernel.
-    pub const fn unknown() -> MsgMax {
-        MsgMax { bytes: 0 }
+    /// Nothing read yet.
+    pub const fn unread() -> MsgMax {
+        MsgMax { last: 0 }
     }
 
-    /// The value last read, reading it first if it never was.
-    pub fn get(&mut self) -> usize {
-        if self.bytes == 0 {
-            self.refresh()
-        } else {
-            self.bytes
-        }
-    }
-
-    /// Reads the value again from the kernel.
-    pub fn refresh(&mut self) -> usize {
-        self.bytes = match Limits::read() {
+    /// Reads the value from the kernel now, and remembers it.
+    pub fn read(&mut self) -> usize {
+        self.last = match Limits::read() {
             Ok(limits) if limits.msgmax > 0 => limits.msgmax,
             _ => MsgMax::LINUX_DEFAULT,
         };
-        self.bytes
+        self.last
+    }
+
+    /// The value read last; 0 if none was.
+    pub const fn last_read(&self) -> usize {
+        self.last
     }
 }
 
@@ -94,11 +90,11 @@ mod tests {
     }
 
     #[test]
-    fn msgmax_is_read_once_until_refreshed() {
-        let mut m = MsgMax::unknown();
-        let first = m.get();
-        assert_eq!(first, Limits::read().unwrap().msgmax);
-        assert_eq!(m.get(), first);
-        assert_eq!(m.refresh(), first);
+    fn msgmax_remembers_the_value_read_last() {
+        let mut m = MsgMax::unread();
+        assert_eq!(m.last_read(), 0);
+        let read = m.read();
+        assert_eq!(read, Limits::read().unwrap().msgmax);
+        assert_eq!(m.last_read(), read);
     }
 }

@@ -90,9 +90,8 @@ impl Queue {
     /// of type N (with [`ReceiveFlags::EXCEPT`], the first not of type N), N < 0 the first of the
     /// lowest type at most |N|.
     ///
-    /// `buf` holds at most min(`max_size`, the namespace's `msgmax`) bytes: see
-    /// [`Queue::receive_into`]. This reads `msgmax` from the kernel on every call; keep a
-    /// [`MsgMax`] and call `receive_into` to read it once.
+    /// `buf` grows to at most min(`max_size`, the namespace's `msgmax`) bytes, or to the length of
+    /// a longer message already queued: see [`Queue::receive_into`].
     ///
     /// # Errors
     /// As [`Queue::receive_into`]; `ENOMEM` when the buffer could not grow to the needed size.
@@ -103,7 +102,7 @@ impl Queue {
         msg_type: c_long,
         flags: ReceiveFlags,
     ) -> Result<usize> {
-        let len = self.receive_into(buf, max_size, msg_type, flags, &mut MsgMax::unknown())?;
+        let len = self.receive_into(buf, max_size, msg_type, flags, &mut MsgMax::unread())?;
         buf.set_received_len(len);
         Ok(len)
     }
@@ -113,25 +112,33 @@ impl Queue {
     /// message is the storage's type word and its first `len` payload bytes.
     ///
     /// The outcome is the one of a single `msgrcv` with a `max_size` buffer, whatever `max_size`
-    /// is, while the storage holds at most min(`max_size`, the namespace's `msgmax`) bytes: no
-    /// message sent in the namespace is longer than `msgmax`, so one `msgrcv` with that much
-    /// room receives whatever the full-size one would. `msgmax` is the value the caller's
-    /// [`MsgMax`] holds (read from the kernel on its first use). That single call matters
-    /// for a blocked receiver: the kernel hands a new message straight to the first waiter whose
-    /// buffer fits it, before `msgsnd` returns, and answers `E2BIG` to the waiters in front whose
-    /// buffers do not, so a receive that started smaller and grew on `E2BIG` would lose the
-    /// message to another waiter, or to a removal of the queue right after the send.
+    /// is, while the storage grows only as far as the messages need: to min(`max_size`,
+    /// `msgmax`), where `msgmax` is read from the kernel when the call needs it, or to the length
+    /// of a longer message queued before `msgmax` was lowered. The rule that makes this exact:
+    /// every `msgrcv` that may wait has room for every message the full-size call could take at
+    /// that moment.
     ///
-    /// Only a message longer than that (`msgmax` was raised since it was read, or lowered after
-    /// the message was queued) takes a second call: on `E2BIG` below `max_size` the receive reads
-    /// `msgmax` again, grows and asks again. A message longer than `max_size` still fails with
-    /// `E2BIG` (it stays queued) or, with [`ReceiveFlags::NO_ERROR`], is cut to `max_size` bytes.
+    /// - When the storage already holds `max_size` bytes, the receive is that one `msgrcv`.
+    /// - Otherwise it first asks without waiting and without `MSG_NOERROR`, with the room it has:
+    ///   the kernel selects a queued message by its type alone, so a message that fits is the one
+    ///   the full-size call would take; a longer one is answered with `E2BIG` and stays queued.
+    /// - When nothing matches and the caller waits, the storage first grows to min(`max_size`,
+    ///   `msgmax` read now), which no message sent while it waits can exceed. This matters: the
+    ///   kernel hands a new message straight to the first waiter whose buffer fits it, before
+    ///   `msgsnd` returns, so a waiter with less room loses it to another waiter, or to a removal of
+    ///   the queue right after the send. A `msgmax` read earlier (by a long-running worker, before
+    ///   an administrator raised it) is not enough.
+    /// - When the queued message is longer, the storage grows (to `msgmax` read now, or four times
+    ///   what it holds, up to `max_size`) and asks again; at `max_size` the caller's own flags
+    ///   apply, so `MSG_NOERROR` cuts at exactly `max_size`.
+    ///
+    /// `msgmax` remembers the last value read, for a caller that trims its storage after use.
     ///
     /// # Errors
     /// - `ENOMSG`: nothing matches and [`ReceiveFlags::NO_WAIT`] was given.
     /// - `E2BIG`: the selected message is longer than `max_size` and `NO_ERROR` was not given.
     /// - `EIDRM`: the queue was removed while waiting.
-    /// - `EINVAL`: the queue does not exist (any more), or `max_size` exceeds `isize::MAX`.
+    /// - `EINVAL`: the queue does not exist (any more).
     /// - `EINTR`: a signal arrived while waiting; Linux never restarts this call.
     /// - `ENOMEM`: the storage refused to grow to the size needed.
     /// - `EACCES`: no read permission.
@@ -143,27 +150,72 @@ impl Queue {
         flags: ReceiveFlags,
         msgmax: &mut MsgMax,
     ) -> Result<usize> {
-        if max_size > isize::MAX as usize {
-            // What the kernel answers for such a size, without building a buffer for it.
-            return Err(Error::new(Operation::Receive, libc::EINVAL));
+        let mut room = storage.payload_capacity();
+        if room == 0 {
+            room = max_size.min(msgmax.read());
         }
-        let mut attempt = max_size.min(msgmax.get());
-        loop {
-            if !storage.reserve_payload(attempt) {
-                return Err(Error::new(Operation::Receive, libc::ENOMEM));
+        if room >= max_size {
+            return self.receive_with_room(storage, max_size, msg_type, flags);
+        }
+        let queued_only = (flags | ReceiveFlags::NO_WAIT).without(ReceiveFlags::NO_ERROR);
+        match self.receive_with_room(storage, room, msg_type, queued_only) {
+            Err(e) if e.errno() == libc::ENOMSG && !flags.contains(ReceiveFlags::NO_WAIT) => {
+                self.receive_growing(storage, max_size, msg_type, flags, msgmax, false)
             }
-            let final_attempt = attempt >= max_size;
-            // Below max_size, NO_ERROR would cut a longer message at the wrong length.
-            let attempt_flags = if final_attempt { flags } else { flags.without(ReceiveFlags::NO_ERROR) };
-            let Some(msg) = storage.msgbuf_mut() else {
-                return Err(Error::new(Operation::Receive, libc::ENOMEM));
-            };
-            match self.receive_once(msg, attempt, msg_type, attempt_flags) {
-                Err(e) if e.errno() == libc::E2BIG && !final_attempt => {
-                    attempt = max_size.min(msgmax.refresh().max(attempt.saturating_mul(4)));
-                }
+            Err(e) if e.errno() == libc::E2BIG => self.receive_growing(storage, max_size, msg_type, flags, msgmax, true),
+            taken_or_failed => taken_or_failed,
+        }
+    }
+
+    /// The rest of [`Queue::receive_into`] when the storage is smaller than `max_size` and no
+    /// queued message fits it: nothing matches (the call is about to wait), or the message that
+    /// does is longer (`longer_queued`).
+    #[inline(never)]
+    fn receive_growing<S: MsgStorage + ?Sized>(
+        self,
+        storage: &mut S,
+        max_size: usize,
+        msg_type: c_long,
+        flags: ReceiveFlags,
+        msgmax: &mut MsgMax,
+        mut longer_queued: bool,
+    ) -> Result<usize> {
+        loop {
+            let held = storage.payload_capacity();
+            // Room for any message sent from now on, read now: an administrator may have raised
+            // msgmax since it was last read.
+            let mut room = max_size.min(msgmax.read()).max(held);
+            if longer_queued {
+                room = room.max(max_size.min(held.saturating_mul(4)));
+            }
+            if room >= max_size {
+                return self.receive_with_room(storage, max_size, msg_type, flags);
+            }
+            match self.receive_with_room(storage, room, msg_type, flags.without(ReceiveFlags::NO_ERROR)) {
+                // A longer message than `room` was selected: one queued before msgmax was lowered,
+                // or one sent while this call waited after msgmax was raised again (then it is
+                // queued, or gone to another receiver). Grow and ask again.
+                Err(e) if e.errno() == libc::E2BIG => longer_queued = true,
                 result => return result,
             }
+        }
+    }
+
+    /// One `msgrcv` of at most `size` payload bytes, after making room for them in `storage`.
+    #[inline(always)]
+    fn receive_with_room<S: MsgStorage + ?Sized>(
+        self,
+        storage: &mut S,
+        size: usize,
+        msg_type: c_long,
+        flags: ReceiveFlags,
+    ) -> Result<usize> {
+        if !storage.reserve_payload(size) {
+            return Err(Error::new(Operation::Receive, libc::ENOMEM));
+        }
+        match storage.msgbuf_mut() {
+            Some(msg) => self.receive_once(msg, size, msg_type, flags),
+            None => Err(Error::new(Operation::Receive, libc::ENOMEM)),
         }
     }
 
@@ -384,25 +436,17 @@ mod tests {
     }
 
     #[test]
-    fn messages_of_msgmax_bytes_arrive_in_a_small_buffer() {
+    fn messages_as_long_as_msgmax_arrive_in_a_small_buffer() {
         let q = TestQueue::new();
-        let mut stat = q.0.stat().unwrap();
-        stat.set_qbytes(64 * 1024);
-        // Raising msg_qbytes above msgmnb needs privilege; the test only needs msgmax room.
-        let _ = q.0.set(&stat);
-        let msgmax: usize = std::fs::read_to_string("/proc/sys/kernel/msgmax")
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(8192);
-        let big: Vec<u8> = (0..msgmax).map(|i| (i % 251) as u8).collect();
+        // The longest message the queue takes: msgmax, unless the queue holds fewer bytes.
+        let msgmax = crate::Limits::read().unwrap().msgmax;
+        let size = msgmax.min(q.0.stat().unwrap().qbytes() as usize);
+        let big: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+        send(q.0, 3, &big).unwrap();
         let mut buf = MessageBuffer::with_capacity(16);
-        assert!(buf.capacity() < msgmax);
-        if send(q.0, 3, &big).is_err() {
-            eprintln!("skipped: the queue cannot hold a message of msgmax ({msgmax}) bytes here");
-            return;
-        }
+        assert!(buf.capacity() < size);
         let len = q.0.receive(&mut buf, msgmax, 0, ReceiveFlags::NO_WAIT).unwrap();
-        assert_eq!(len, msgmax);
+        assert_eq!(len, size);
         assert_eq!(buf.payload(), &big[..]);
     }
 
@@ -438,16 +482,25 @@ mod tests {
     #[test]
     fn any_storage_can_receive_and_refusing_to_grow_is_enomem() {
         let q = TestQueue::new();
-        let mut msgmax = MsgMax::unknown();
-        send(q.0, 9, b"0123456789").unwrap();
+        let mut msgmax = MsgMax::unread();
         let mut storage = FixedStorage([0; 4]);
+        send(q.0, 9, b"0123456789").unwrap();
         assert_eq!(q.0.receive_into(&mut storage, 24, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap(), 10);
         assert_eq!(storage.0[0], 9);
-        send(q.0, 9, &[1; 10]).unwrap();
-        // A receive needs room for min(max_size, msgmax) bytes, whatever the message's size.
+        // A queued message that fits is taken with the room the storage has, whatever max_size is.
+        send(q.0, 8, &[1; 20]).unwrap();
+        assert_eq!(q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::empty(), &mut msgmax).unwrap(), 20);
+        assert_eq!(storage.0[0], 8);
+        // A longer one needs more room: refused, it stays queued.
+        send(q.0, 7, &[2; 30]).unwrap();
         let err = q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap_err();
         assert_eq!(err.errno(), libc::ENOMEM);
         assert_eq!(q.0.stat().unwrap().qnum(), 1, "the message stays queued");
+        q.0.receive_into(&mut MessageBuffer::new(), 1000, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap();
+        // Waiting needs room for min(max_size, msgmax): refused before the call could wait.
+        let err = q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::empty(), &mut msgmax).unwrap_err();
+        assert_eq!(err.errno(), libc::ENOMEM);
+        assert_eq!(msgmax.last_read(), crate::Limits::read().unwrap().msgmax);
     }
 
     #[test]
@@ -521,30 +574,25 @@ mod tests {
         assert_eq!(std::io::Error::from(e).raw_os_error(), Some(libc::EINVAL));
     }
 
-    #[test]
-    fn type_word_is_c_long() {
-        assert_eq!(crate::TYPE_SIZE, std::mem::size_of::<c_long>());
-    }
-
     /// Runs `test` on a thread of its own in a new IPC namespace whose `msgmax` and `msgmnb` are
-    /// `msgmax` bytes (threads it spawns share that namespace); false when this process may not
-    /// do that (not root), so the caller can say it skipped.
-    fn in_namespace_with_msgmax(msgmax: usize, test: impl FnOnce() + Send + 'static) -> bool {
+    /// `msgmax` bytes (threads it spawns share that namespace). Needs root (CAP_SYS_ADMIN): the
+    /// tests that use it are `#[ignore]`d, and the test command runs them as root.
+    fn in_namespace_with_msgmax(msgmax: usize, test: impl FnOnce() + Send + 'static) {
         std::thread::spawn(move || {
             // SAFETY: unshare takes no pointers; CLONE_NEWIPC moves only this thread.
-            if unsafe { libc::unshare(libc::CLONE_NEWIPC) } != 0 {
-                return false;
-            }
-            for name in ["msgmax", "msgmnb"] {
-                if std::fs::write(format!("/proc/sys/kernel/{name}"), msgmax.to_string()).is_err() {
-                    return false;
-                }
-            }
+            let rc = unsafe { libc::unshare(libc::CLONE_NEWIPC) };
+            assert_eq!(rc, 0, "unshare(CLONE_NEWIPC): {}", std::io::Error::last_os_error());
+            set_limit("msgmax", msgmax);
+            set_limit("msgmnb", msgmax);
             test();
-            true
         })
         .join()
         .unwrap()
+    }
+
+    /// Sets `kernel.NAME` in the calling thread's IPC namespace.
+    fn set_limit(name: &str, value: usize) {
+        std::fs::write(format!("/proc/sys/kernel/{name}"), value.to_string()).unwrap();
     }
 
     /// Waits until the thread `tid` of this process sleeps in msgrcv: syscall 70 on an x86_64
@@ -565,83 +613,116 @@ mod tests {
     /// What a receiver thread got: the type and the payload.
     type Received = std::thread::JoinHandle<Result<(c_long, Vec<u8>)>>;
 
-    /// A thread that blocks in a receive with `max_size` once its storage holds `prior` bytes,
-    /// returning its tid and a handle to what it received.
-    fn blocked_receiver(q: Queue, max_size: usize, prior: usize) -> (libc::pid_t, Received) {
+    /// A thread that blocks in a receive of at most `max_size` bytes with `flags`, once its
+    /// storage holds `prior` bytes; returns when it waits, with a handle to what it received.
+    fn blocked_receiver(q: Queue, max_size: usize, prior: usize, flags: ReceiveFlags) -> Received {
         let (tx, rx) = std::sync::mpsc::channel();
         let handle = std::thread::spawn(move || {
             let mut buf = MessageBuffer::with_capacity(prior);
             // SAFETY: gettid has no preconditions.
             tx.send(unsafe { libc::gettid() }).unwrap();
-            let len = q.receive(&mut buf, max_size, 0, ReceiveFlags::empty())?;
+            let len = q.receive(&mut buf, max_size, 0, flags)?;
             Ok((buf.mtype(), buf.payload()[..len].to_vec()))
         });
-        let tid = rx.recv().unwrap();
-        wait_until_receiving(tid);
-        (tid, handle)
+        wait_until_receiving(rx.recv().unwrap());
+        handle
+    }
+
+    fn message(mtype: c_long, payload: &[u8]) -> MessageBuffer {
+        let mut buf = MessageBuffer::new();
+        buf.set_message(mtype, payload);
+        buf
     }
 
     #[test]
+    #[ignore = "needs root"]
     fn a_blocked_receiver_gets_a_message_sent_right_before_the_queue_is_removed() {
-        let ran = in_namespace_with_msgmax(1 << 20, || {
+        in_namespace_with_msgmax(1 << 20, || {
             for size in [9000, 40_000, 300_000, 1 << 20] {
                 let q = Queue::create_private(0o600).unwrap();
-                let (_, receiver) = blocked_receiver(q, 1 << 21, 0);
+                let receiver = blocked_receiver(q, 1 << 21, 0, ReceiveFlags::empty());
                 let payload: Vec<u8> = (0..size).map(|i| (i % 253) as u8).collect();
-                let mut buf = MessageBuffer::new();
-                buf.set_message(5, &payload);
-                q.send(buf.as_msgbuf(), SendFlags::empty()).unwrap();
+                q.send(message(5, &payload).as_msgbuf(), SendFlags::empty()).unwrap();
                 q.remove().unwrap();
                 assert_eq!(receiver.join().unwrap(), Ok((5, payload)), "message of {size} bytes");
             }
         });
-        if !ran {
-            eprintln!("skipped: raising msgmax in a new IPC namespace needs root");
-        }
     }
 
     #[test]
+    #[ignore = "needs root"]
     fn the_first_blocked_receiver_that_fits_gets_the_message() {
-        let ran = in_namespace_with_msgmax(1 << 20, || {
+        in_namespace_with_msgmax(1 << 20, || {
             let q = Queue::create_private(0o600).unwrap();
             // The first waiter starts with no storage, the second with a large one: both must
             // ask the kernel with room for any message, or the first loses its turn.
-            let (_, first) = blocked_receiver(q, 1 << 20, 0);
-            let (_, second) = blocked_receiver(q, 1 << 20, 1 << 20);
-            let mut buf = MessageBuffer::new();
-            buf.set_message(1, &[7; 20_000]);
-            q.send(buf.as_msgbuf(), SendFlags::empty()).unwrap();
-            buf.set_message(1, &[8]);
-            q.send(buf.as_msgbuf(), SendFlags::empty()).unwrap();
-            assert_eq!(first.join().unwrap().unwrap().1.len(), 20_000);
-            assert_eq!(second.join().unwrap().unwrap().1, vec![8]);
+            let first = blocked_receiver(q, 1 << 20, 0, ReceiveFlags::empty());
+            let second = blocked_receiver(q, 1 << 20, 1 << 20, ReceiveFlags::empty());
+            q.send(message(1, &[7; 20_000]).as_msgbuf(), SendFlags::empty()).unwrap();
+            q.send(message(1, &[8]).as_msgbuf(), SendFlags::empty()).unwrap();
+            assert_eq!(first.join().unwrap(), Ok((1, vec![7; 20_000])));
+            assert_eq!(second.join().unwrap(), Ok((1, vec![8])));
             q.remove().unwrap();
         });
-        if !ran {
-            eprintln!("skipped: raising msgmax in a new IPC namespace needs root");
-        }
     }
 
     #[test]
-    fn a_message_longer_than_the_msgmax_read_is_still_received() {
-        let ran = in_namespace_with_msgmax(8192, || {
-            let mut msgmax = MsgMax::unknown();
-            assert_eq!(msgmax.get(), 8192);
-            std::fs::write("/proc/sys/kernel/msgmax", "65536").unwrap();
-            std::fs::write("/proc/sys/kernel/msgmnb", "65536").unwrap();
+    #[ignore = "needs root"]
+    fn a_worker_that_received_before_msgmax_was_raised_waits_with_room_for_the_new_msgmax() {
+        in_namespace_with_msgmax(8192, || {
+            set_limit("msgmnb", 1 << 20);
             let q = Queue::create_private(0o600).unwrap();
-            let payload = vec![3; 50_000];
-            let mut buf = MessageBuffer::new();
-            buf.set_message(2, &payload);
-            q.send(buf.as_msgbuf(), SendFlags::NO_WAIT).unwrap();
-            let mut storage = MessageBuffer::new();
-            let len = q.receive_into(&mut storage, 1 << 20, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap();
-            assert_eq!(len, 50_000);
-            assert_eq!(msgmax.get(), 65536, "the E2BIG made it read msgmax again");
+            // The worker's first job, at msgmax 8192: its storage and its MsgMax keep that size.
+            q.send(message(1, b"first job").as_msgbuf(), SendFlags::empty()).unwrap();
+            let (go, wait_for_go) = std::sync::mpsc::channel::<()>();
+            let (tid_tx, tid_rx) = std::sync::mpsc::channel();
+            let worker = std::thread::spawn(move || {
+                let mut storage = MessageBuffer::new();
+                let mut msgmax = MsgMax::unread();
+                q.receive_into(&mut storage, 1 << 20, 0, ReceiveFlags::empty(), &mut msgmax).unwrap();
+                assert_eq!((msgmax.last_read(), storage.capacity()), (8192, 8192));
+                // SAFETY: gettid has no preconditions.
+                tid_tx.send(unsafe { libc::gettid() }).unwrap();
+                wait_for_go.recv().unwrap();
+                let len = q.receive_into(&mut storage, 1 << 20, 0, ReceiveFlags::empty(), &mut msgmax).unwrap();
+                (storage.mtype(), len, msgmax.last_read())
+            });
+            let tid = tid_rx.recv().unwrap();
+            set_limit("msgmax", 70_000);
+            go.send(()).unwrap();
+            wait_until_receiving(tid);
+            // A later waiter that takes anything, cut to 100 bytes.
+            let late = blocked_receiver(q, 100, 0, ReceiveFlags::NO_ERROR);
+            q.send(message(2, &[7; 20_000]).as_msgbuf(), SendFlags::empty()).unwrap();
+            q.send(message(3, b"y").as_msgbuf(), SendFlags::empty()).unwrap();
+            assert_eq!(worker.join().unwrap(), (2, 20_000, 70_000), "the worker, which waited first, gets the job");
+            assert_eq!(late.join().unwrap(), Ok((3, b"y".to_vec())));
             q.remove().unwrap();
         });
-        if !ran {
-            eprintln!("skipped: raising msgmax in a new IPC namespace needs root");
-        }
+    }
+
+    #[test]
+    #[ignore = "needs root"]
+    fn messages_queued_before_msgmax_was_lowered_are_received_whole() {
+        in_namespace_with_msgmax(70_000, || {
+            set_limit("msgmnb", 1 << 20);
+            let q = Queue::create_private(0o600).unwrap();
+            let payload: Vec<u8> = (0..50_000u32).map(|i| (i % 249) as u8).collect();
+            for mtype in 1..=3 {
+                q.send(message(mtype, &payload).as_msgbuf(), SendFlags::empty()).unwrap();
+            }
+            set_limit("msgmax", 8192);
+            let mut storage = MessageBuffer::new();
+            let len = q.receive(&mut storage, 1 << 20, 0, ReceiveFlags::empty()).unwrap();
+            assert_eq!((storage.mtype(), len, storage.payload()), (1, 50_000, &payload[..]));
+            // Cut at max_size exactly, not at the storage's size on the way.
+            let mut storage = MessageBuffer::new();
+            let len = q.receive(&mut storage, 30_000, 0, ReceiveFlags::NO_ERROR).unwrap();
+            assert_eq!((storage.mtype(), len, storage.payload()), (2, 30_000, &payload[..30_000]));
+            let err = q.receive(&mut storage, 30_000, 0, ReceiveFlags::NO_WAIT).unwrap_err();
+            assert_eq!(err.errno(), libc::E2BIG);
+            assert_eq!(q.stat().unwrap().qnum(), 1, "the message stays queued");
+            q.remove().unwrap();
+        });
     }
 }
