@@ -5,7 +5,9 @@
 #   (a) the host's PHP (php-config from PATH, Debian 12's PHP 8.2), and
 #   (b) PHP 8.4, 8.5 and 8.6 inside the cached Debian roots of scripts/php-root (Debian 13, and unstable with
 #       experimental's php8.5 or php8.6), unless SKIP_PHP84=1 / SKIP_PHP85=1 / SKIP_PHP86=1, like 90-php84, 91-php85
-#       and 92-php86.
+#       and 92-php86, and
+#   (c) PHP 8.4's release ZTS build from source (scripts/php-build release-zts, as 36-release-zts): what PIE runs on a
+#       thread-safe PHP, for which the release has no zip.
 # Each flow checks: configure's clear error when cargo is missing; the build; modules/sysvmsg_rs.so; exactly one file
 # installed, $(php-config --extension-dir)/sysvmsg_rs.so under INSTALL_ROOT; that PHP loads it with
 # `extension=sysvmsg_rs` as module "sysvmsg" (ours, by its phpinfo row) and does a send/receive round trip in a
@@ -209,23 +211,27 @@ clean_check() {
     rm -f "$2.listing"
 }
 
+# host_flow STEP LABEL PHP_CONFIG PHPIZE: the flow for a PHP installed on this host, in a fresh clone under the cache.
+host_flow() {
+    local step=$1 label=$2 php_config=$3 phpize=$4 tag clone
+    # One cargo target directory per PHP (php-config path and version): bindings differ between PHP builds.
+    tag="$("$php_config" --version)-$(printf '%s' "$php_config" | md5sum | cut -c1-8)"
+    mkdir -p "$CACHE/phpize"
+    exec 8>"$CACHE/phpize/.lock"
+    flock 8
+    clone=$CACHE/phpize/src-$tag
+    if fresh_clone "$clone"; then
+        counted "($step) phpize flow, $label" flow "$label" "$php_config" "$phpize" "$clone" "$CACHE/phpize/target-$tag"
+        clean_check "$label" "$clone"
+    else
+        ko "$label: git clone of $ROOT failed"
+    fi
+    rm -rf "$clone"
+    exec 8>&-
+}
+
 say "(a) phpize flow for the host's PHP, from a clone of HEAD ${head_rev:0:12}"
-php_config=$(command -v php-config)
-phpize=$(command -v phpize)
-# One cargo target directory per PHP (php-config path and version): bindings differ between PHP builds.
-tag="$("$php_config" --version)-$(printf '%s' "$php_config" | md5sum | cut -c1-8)"
-mkdir -p "$CACHE/phpize"
-exec 8>"$CACHE/phpize/.lock"
-flock 8
-clone=$CACHE/phpize/src-$tag
-if fresh_clone "$clone"; then
-    counted "(a) phpize flow, host" flow host "$php_config" "$phpize" "$clone" "$CACHE/phpize/target-$tag"
-    clean_check host "$clone"
-else
-    ko "host: git clone of $ROOT failed"
-fi
-rm -rf "$clone"
-exec 8>&-
+host_flow a host "$(command -v php-config)" "$(command -v phpize)"
 
 # root_flow X.Y: (b) the flow for PHP X.Y inside the cached root of scripts/php-root (unless SKIP_PHPXY=1).
 root_flow() {
@@ -260,5 +266,19 @@ root_flow() {
 root_flow 8.4
 root_flow 8.5
 root_flow 8.6
+
+# (c) a thread-safe PHP, for which the release has no zip, so PIE builds from source: PHP 8.4's release ZTS build
+# (scripts/php-build release-zts, the build 36-release-zts tests; built once, cached).
+say "(c) phpize flow for PHP 8.4's release ZTS build (scripts/php-build release-zts)"
+zts_rc=0
+zts_prefix=$(PHP_SERIES=8.4 bash "$ROOT/scripts/php-build" release-zts) || zts_rc=$?
+if [ $zts_rc -eq 0 ]; then
+    host_flow c php8.4-zts "$zts_prefix/bin/php-config" "$zts_prefix/bin/phpize"
+elif [ $zts_rc -eq 3 ]; then
+    echo "  skipped php8.4-zts: no PHP 8.4 source could be had to build its release ZTS PHP from (scripts/php-build exit 3)"
+    skip=$((skip + 1))
+else
+    ko "(c) php8.4-zts: scripts/php-build release-zts failed (exit status $zts_rc)"
+fi
 
 finish
