@@ -21,7 +21,12 @@ $before = msg_stat_queue($q);
 var_dump(msg_set_queue($q, ['msg_perm.mode' => 0666, 'msg_qbytes' => 1024]));
 var_dump(msg_set_queue($q, []));
 $after = msg_stat_queue($q);
-var_dump($before === $after);
+// The mode's bits above 15 on a line of their own: under qemu user emulation the C module reads them from an
+// uninitialised buffer (58-aarch64 excuses exactly that line there).
+$mode = fn(array $s, int $shift) => $shift ? $s['msg_perm.mode'] >> 16 : $s['msg_perm.mode'] & 0xffff;
+printf("unchanged: %s\n", var_export(array_diff_key($before, ['msg_perm.mode' => 0]) === array_diff_key($after, ['msg_perm.mode' => 0]), true));
+printf("mode bits 0-15 unchanged: %s\n", var_export($mode($before, 0) === $mode($after, 0), true));
+printf("mode bits above 15 unchanged: %s\n", var_export($mode($before, 16) === $mode($after, 16), true));
 PHP;
 $cmd = 'setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=+dac_override,+dac_read_search '
     . '--ambient-caps=+dac_override,+dac_read_search ' . getenv('TEST_PHP_EXECUTABLE') . ' '
@@ -36,7 +41,9 @@ var_dump(msg_remove_queue($q));
 running as uid 65534
 bool(false)
 bool(false)
-bool(true)
+unchanged: true
+mode bits 0-15 unchanged: true
+mode bits above 15 unchanged: true
 mode=644 qbytes=%d
 bool(true)
 bool(true)

@@ -88,10 +88,18 @@ printf -- '--TEST--\nexcusable\n--FILE--\n<?php\necho "same\\nfield: 1\\n";\n--E
     >"$TMP/known/excusable.phpt"
 printf -- '--TEST--\nnot excusable\n--FILE--\n<?php\necho "other\\nfield: 1\\n";\n--EXPECT--\nsame\nfield: 0\n' \
     >"$TMP/known/not_excusable.phpt"
-printf 'excusable.phpt\t^field: [01]$\tthe platform gets field wrong\nnot_excusable.phpt\t^field: [01]$\tthe same\n' \
-    >"$TMP/known.tsv"
+# Two differing lines far apart: run-tests.php's diff has two hunks, "--" between them.
+{
+    printf -- '--TEST--\nexcusable in two places\n--FILE--\n<?php\necho "field: 1\\n";\n'
+    printf 'echo "same\\n";\n%.0s' 1 2 3 4 5 6 7 8 9 10
+    printf 'echo "field: 1\\n";\n--EXPECT--\nfield: 0\n'
+    printf 'same\n%.0s' 1 2 3 4 5 6 7 8 9 10
+    printf 'field: 0\n'
+} >"$TMP/known/excusable_twice.phpt"
+printf '%s\t^field: [01]$\t%s\n' excusable.phpt 'the platform gets field wrong' not_excusable.phpt 'the same' \
+    excusable_twice.phpt 'the same' >"$TMP/known.tsv"
 expect_counts "phpt_run, PHPT_KNOWN excuses only the listed lines" \
-    "$(run_phpt known "$TMP/known" PHPT_JOBS=1 PHPT_KNOWN="$TMP/known.tsv")" "1 1 0"
+    "$(run_phpt known "$TMP/known" PHPT_JOBS=1 PHPT_KNOWN="$TMP/known.tsv")" "2 1 0"
 if grep -q 'known: excused excusable.phpt: the platform gets field wrong' "$TMP/known.err"; then
     ok "phpt_run, an excused test is named with its reason"
 else
