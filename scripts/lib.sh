@@ -451,7 +451,7 @@ apt_entries() {
     done
 }
 
-# debian_mirrors: sets MIRROR (the main archive, e.g. http://deb.debian.org/debian) and SEC_MIRROR (the security
+# debian_mirrors: sets MIRROR (the main archive, as the apt sources name it) and SEC_MIRROR (the security
 # archive, may be empty) from the system's entries for its own release. SYSVMSG_DEBIAN_MIRROR and
 # SYSVMSG_DEBIAN_SECURITY_MIRROR override them. Fails when no mirror is found.
 debian_mirrors() {
