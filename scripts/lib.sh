@@ -183,19 +183,20 @@ cargo_with_php() {
 # LTO, what is shipped; quick: the same without LTO, for the contributor's loop) and prints the path of the library
 # on the host. PHP-BUILD is one of
 #   host        the PHP CLI ($PHP) and php-config in PATH (Debian 12's PHP 8.2): target/PROFILE/
-#   prefix:DIR  a PHP installed under DIR (scripts/php-build): CHECKERS_TARGET/<DIR's name>/PROFILE/ (default
-#               ~/.cache/sysvmsg-rs/checkers-target)
+#   prefix:DIR  a PHP installed under DIR (scripts/php-build): target/checkers/<DIR's name>/PROFILE/ (CHECKERS_TARGET
+#               moves target/checkers)
 #   root:X.Y    the PHP X.Y of `scripts/php-root X.Y`, built inside that root: target/phpXY/PROFILE/ (/src/target/...
 #               inside the root)
 #   arm64       Debian 12's arm64 PHP 8.2 (`scripts/arm64-root headers`), cross-built for aarch64-unknown-linux-gnu:
 #               target/aarch64/aarch64-unknown-linux-gnu/PROFILE/
 # Each PHP build has a target directory of its own and is always built with the same environment (ext-php-rs's build
 # script runs again whenever PHP, PHP_CONFIG or PATH change), so builds for different PHPs never invalidate each
-# other and a second call for the same PHP build finds cargo's work done. The test command builds each PHP build once
+# other and a second call for the same PHP build finds cargo's work done. Every target directory is in this
+# repository's target/, never in the shared cache: cargo names a workspace's artefacts by paths relative to the
+# workspace, so two checkouts sharing one target directory would take each other's crates for up to date. The test command builds each PHP build once
 # and every suite tests that library. cargo's output goes to stderr; the exit status is cargo's.
 ext_build() {
     local build=$1 profile=${2:-release} so rc=0
-    local cache=${SYSVMSG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sysvmsg-rs}
     local args=(build --locked -p sysvmsg-rs --profile "$profile")
     say "building the extension ($profile) for $build"
     case $build in
@@ -206,7 +207,7 @@ ext_build() {
         prefix:*)
             local prefix=${build#prefix:}
             local target
-            target=${CHECKERS_TARGET:-$cache/checkers-target}/$(basename "$prefix")
+            target=${CHECKERS_TARGET:-$ROOT/target/checkers}/$(basename "$prefix")
             # ASan's leak check would fail the build scripts that run an ASan PHP.
             (cd "$ROOT" && env PATH="$prefix/bin:$PATH" PHP="$prefix/bin/php" PHP_CONFIG="$prefix/bin/php-config" \
                 CARGO_TARGET_DIR="$target" ASAN_OPTIONS=detect_leaks=0 cargo "${args[@]}" >&2) || rc=$?

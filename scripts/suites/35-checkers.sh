@@ -21,7 +21,7 @@
 # Env: CHECKERS_CONFIGS (default "debug-zts debug-zts-asan 8.4:debug-zts-asan": [SERIES:]CONFIG, the series
 #      defaulting to the installed PHP's), PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120),
 #      THREADS_N / THREADS_MESSAGES (the harness: threads per role, messages per producer), CHECKERS_TARGET (the
-#      directory of the per-build cargo target directories; default: checkers-target/ in the cache; lib.sh
+#      directory of the per-build cargo target directories; default: target/checkers in the repository; lib.sh
 #      ext_build). None of them in CI (scripts/test), where a PHP source the mirror cannot give is a failure.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
