@@ -57,7 +57,7 @@ skip_switch() {
 permanent_skips() {
     cat <<'EOF'
 c-module-differences	deliberate difference	the tests of the README's five deliberate differences (php-tests/diff_*.phpt, one fault_*.phpt) with the C module, which deliberately lacks what they check	each test's SKIPIF: no "sysvmsg implementation" row in phpinfo (php-tests/_impl.inc), so the loaded module is the C one
-php85-source	no PHP 8\.5 source is served	php-src's ext/sysvmsg tests of PHP 8.5 (91-php85 step (b))	scripts/php-source 8.5 in the 8.5 root exits 3: the unstable and experimental source indexes list no php8.5 and the mirror's pool answers 404 for every php8.5 orig tarball (an unreachable mirror or a broken download is exit 4, a failure)
+php85-source	no PHP 8\.5 source is served	php-src's ext/sysvmsg tests of PHP 8.5 (91-php85 step (b))	scripts/php-source 8.5 in the 8.5 root exits 3: experimental's source index lists php8.5 (8.5.7-1), but the mirror answers 404 for its files and for every php8.5 orig tarball of the pool (an unreachable mirror or a broken download is exit 4, a failure)
 qemu-msg-lrpid	qemu reports msg_lrpid as	msg_lrpid under qemu user emulation (58-aarch64: the msg_lrpid line of stat_queue.phpt, both modules; every other field is checked)	58-aarch64's qemu probe, a C program in the arm64 root: msgctl(IPC_STAT) after msgsnd+msgrcv reads msg_lrpid 0, not its pid
 qemu-ipc-mode	qemu writes only 16 of the 32 bits	the bits above 15 of msg_perm.mode under qemu user emulation, C module only (58-aarch64: the "mode bits above 15" lines of stat_queue.phpt, set_queue.phpt and set_queue_not_permitted.phpt; ours zeroes the buffer first)	the same probe reads a mode other than 0600 from a 0xff-filled msqid_ds
 EOF
