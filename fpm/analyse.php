@@ -1,6 +1,7 @@
 <?php
 // php analyse.php RESPONSE_DIR REQUESTS WORKERS RSS_SLACK_KB: checks the responses of scripts/suites/70-fpm.sh's
-// requests (one file per request number) and prints "ok ..." / "FAIL ..." lines plus some figures.
+// requests (one file per request number) and prints one "ok ..." or "FAIL ..." line for each of its 8 checks (the
+// suite counts them), plus some figures; exits 1 when a check failed.
 [, $dir, $requests, $workers, $rssSlack] = $argv;
 $requests = (int) $requests;
 $workers = (int) $workers;
@@ -16,6 +17,7 @@ $chaosMarkers = [
     5 => ['Message corrupted', 'msgsnd failed', 'EXIT e2=22'],
 ];
 $problems = ['response' => [], 'send' => [], 'echo' => [], 'chaos' => [], 'bleed' => []];
+$failed = 0;
 $byPid = [];
 foreach (range(1, $requests) as $n) {
     $body = @file_get_contents("$dir/$n");
@@ -45,8 +47,9 @@ foreach (range(1, $requests) as $n) {
         $problems['chaos'][] = "$n: the misbehaving request ran to its end";
     }
 }
-$report = function (string $what, array $list, string $okText) {
+$report = function (string $what, array $list, string $okText) use (&$failed) {
     if ($list) {
+        $failed++;
         printf("FAIL %s: %d requests, e.g. %s\n", $what, count($list), implode(' | ', array_slice($list, 0, 3)));
     } else {
         echo "ok $okText\n";
@@ -66,6 +69,7 @@ if (count($byPid) === $workers && min($counts ?: [0]) >= $min) {
     echo "ok each of the $workers workers served at least $min requests\n";
 } else {
     printf("FAIL expected %d workers serving at least %d requests each, got %s\n", $workers, $min, json_encode($counts));
+    $failed++;
 }
 
 // memory_get_usage() at request start: the engine resets the request heap, so after a worker's first requests
@@ -87,3 +91,4 @@ foreach ($byPid as $pid => $rows) {
 }
 $report('memory_get_usage at request start grows', $memProblems, 'memory_get_usage at request start does not grow in any worker');
 $report("worker RSS grows more than $rssSlack kB", $rssProblems, "no worker's RSS grew more than $rssSlack kB after warm-up");
+exit($failed ? 1 : 0);

@@ -16,8 +16,8 @@ class LateStream
         $q = msg_get_queue(0x7E5700F0);
         $ok = msg_receive($q, 0, $type, 8192, $message, false, MSG_IPC_NOWAIT);
         msg_remove_queue($q);
-        // The output layer is gone by now: the result goes to a file the CLEAN section checks.
-        file_put_contents(sys_get_temp_dir() . '/sysvmsg_late_receive.txt', var_export([$ok, $type, $message], true));
+        // The output layer is gone by now: the result goes straight to the standard output's file descriptor.
+        file_put_contents('php://stdout', 'late receive: ' . var_export([$ok, $type, $message], true) . "\n");
     }
 }
 stream_wrapper_register('late', 'LateStream');
@@ -28,10 +28,13 @@ echo "end of script\n";
 ?>
 --CLEAN--
 <?php
-$f = sys_get_temp_dir() . '/sysvmsg_late_receive.txt';
-@unlink($f);
 if (msg_queue_exists(0x7E5700F0)) msg_remove_queue(msg_get_queue(0x7E5700F0));
 ?>
 --EXPECT--
 bool(true)
 end of script
+late receive: array (
+  0 => true,
+  1 => 3,
+  2 => 'received late',
+)

@@ -5,9 +5,12 @@ msg_set_queue(): integer conversion, unknown keys ignored, empty array, mode mas
 --FILE--
 <?php
 $q = msg_get_queue(0x7E570052, 0600);
+// The bits of the mode above 15 on a line of their own: qemu user emulation writes only 16 bits of aarch64's 32-bit
+// mode, so with the C module (which does not clear its buffer) exactly that line can be excused there.
 function show($q) {
     $s = msg_stat_queue($q);
-    printf("mode=%o qbytes=%d uid=%d gid=%d\n", $s['msg_perm.mode'], $s['msg_qbytes'], $s['msg_perm.uid'], $s['msg_perm.gid']);
+    printf("mode=%o qbytes=%d uid=%d gid=%d\n", $s['msg_perm.mode'] & 0xffff, $s['msg_qbytes'], $s['msg_perm.uid'], $s['msg_perm.gid']);
+    printf("mode bits above 15: %o\n", $s['msg_perm.mode'] >> 16);
 }
 show($q);
 var_dump(msg_set_queue($q, []));
@@ -31,22 +34,31 @@ var_dump(msg_remove_queue($q));
 ?>
 --EXPECTF--
 mode=600 qbytes=16384 uid=0 gid=0
+mode bits above 15: 0
 bool(true)
 mode=600 qbytes=16384 uid=0 gid=0
+mode bits above 15: 0
 bool(true)
 mode=640 qbytes=4096 uid=0 gid=0
+mode bits above 15: 0
 bool(true)
 mode=200 qbytes=4096 uid=0 gid=0
+mode bits above 15: 0
 bool(true)
 mode=777 qbytes=4096 uid=0 gid=0
+mode bits above 15: 0
 bool(true)
 mode=1 qbytes=2048 uid=0 gid=0
+mode bits above 15: 0
 bool(true)
 mode=0 qbytes=1 uid=0 gid=0
+mode bits above 15: 0
 bool(true)
 mode=1 qbytes=100 uid=0 gid=0
+mode bits above 15: 0
 bool(true)
 mode=1 qbytes=100 uid=1234 gid=5678
+mode bits above 15: 0
 bool(true)
 --CLEAN--
 <?php

@@ -15,7 +15,7 @@
 # Installs when missing: the Rust target, gcc-aarch64-linux-gnu, libc6-dev-arm64-cross, qemu-user-static,
 # debootstrap. Cache (SYSVMSG_CACHE moves it): sysvmsg-rs/arm64/phpV/headers (6 MB, with apt/ 26-28 MB) and
 # sysvmsg-rs/arm64/phpV/root (175-220 MB).
-# Env: SKIP_AARCH64=1 skips the suite (CI does not set it). PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120 s per
+# Env: SKIP_AARCH64=1 skips the suite (not in CI). PHPT_JOBS (default 2), PHPT_TIMEOUT (default 120 s per
 # test: everything runs emulated).
 # Time: cold about 7 minutes on 2 idle-ish cores (up to ~14 on a busy machine; the root under emulation is the slow
 # part, prepared while the extension compiles), warm 80-95 s for 8.2 and about 4 minutes for 8.4 (docs/platforms.md).
@@ -25,9 +25,9 @@ set -euo pipefail
 # ---- inside the root (this same file, called as `--inside phpt LABEL EXT DIR KNOWN` with ROOT=/src) ----
 
 # run-tests.php over DIR with the root's PHP (lib.sh phpt_step, which runs a copy of it: the header tree is mounted
-# read-only). KNOWN is a file of "TEST<TAB>REASON" lines: a failure of such a test is counted as skipped, with its
-# reason and its diff printed (the suite lists there only what the qemu probe proved wrong in the emulator itself,
-# never a module's behaviour).
+# read-only). KNOWN is a file of "TEST<TAB>LINE-ERE<TAB>REASON" lines (lib.sh phpt_run's PHPT_KNOWN): a failed test
+# whose only differing lines are such lines passes, with the reason and the diff printed. The suite lists there only
+# the output lines that the qemu probes proved wrong in the emulator itself, never a module's behaviour.
 if [ "${1:-}" = --inside ]; then
     case ${2:-} in
         phpt)
@@ -47,15 +47,13 @@ if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ]; then
     exec unshare --ipc "$BASH" "$0" "$@"
 fi
 
-[ "${SKIP_AARCH64:-0}" = 1 ] && skip_suite "SKIP_AARCH64=1 (these checks need scripts/arm64-root $V's arm64 root, ~220 MB, and qemu)"
+skip_switch SKIP_AARCH64 1 "these checks need scripts/arm64-root $V's arm64 root, ~220 MB, and qemu"
 
 TARGET=$AARCH64_TARGET
 R=("$ROOT/scripts/arm64-root" "$V")
 SELF=scripts/suites/58-aarch64.sh   # as seen from /src inside the root
-TDIR_REL=target/aarch64
-[ "$V" = 8.2 ] || TDIR_REL=target/aarch64-php${V//./}
+TDIR_REL=$(aarch64_target_dir "$V")
 TDIR=$ROOT/$TDIR_REL
-SO=$TDIR/$TARGET/release/libsysvmsg_rs.so
 SO_IN_ROOT=/src/$TDIR_REL/$TARGET/release/libsysvmsg_rs.so
 steps_init
 
@@ -72,9 +70,6 @@ if ! PC=$("${R[@]}" headers); then
 fi
 timings+=("$(printf '%-42s %4d s' "arm64 headers" $((SECONDS - t0)))")
 
-# cross_cargo ARGS...: cargo for the aarch64 target against the arm64 headers (lib.sh aarch64_cargo).
-cross_cargo() { aarch64_cargo "$PC" "$TDIR" "$@"; }
-
 # The root (debootstrap and dpkg under emulation: mostly one busy core) is prepared while the extension compiles.
 ROOT_LOG=$(mktemp)
 trap 'rm -f "$ROOT_LOG"' EXIT
@@ -86,19 +81,10 @@ root_pid=$!
 # shellcheck disable=SC2012 # newest first; the paths are cargo's own (no odd characters)
 bindings() { ls -t "$TDIR/$TARGET"/release/build/ext-php-rs-*/out/bindings.rs 2>/dev/null | head -n 1; }
 
-say "cross-building the extension for $TARGET against PHP $V (CARGO_TARGET_DIR=$TDIR_REL)"
-cd "$ROOT"
+# lib.sh ext_build arm64:V: the cdylib for aarch64 with PHP V's arm64 headers, bindgen's layout assertions included.
 built=0
-build_cross() { cross_cargo build --release --locked -p sysvmsg-rs --target "$TARGET" >&2; }
+build_cross() { SO=$(ext_build "arm64:$V"); }
 if timed "cargo build --release ($TARGET)" build_cross; then
-    # ext-php-rs does not rebuild its bindings when only EXT_PHP_RS_TEST changes: bindings made without it (a
-    # build by hand in $TDIR_REL) are regenerated once.
-    b=$(bindings)
-    if [ -n "$b" ] && ! grep -q 'size_of::<_zval_struct>()' "$b"; then
-        say "the bindings in $TDIR_REL have no layout assertions: regenerating them"
-        cross_cargo clean --release --target "$TARGET" -p ext-php-rs >&2
-        timed "cargo build (bindings with assertions)" build_cross || true
-    fi
     if [ -f "$SO" ] && readelf -h "$SO" | grep -q 'Machine:.*AArch64'; then
         ok "(a) cross build for $TARGET: an AArch64 shared object"
         built=1

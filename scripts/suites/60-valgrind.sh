@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Valgrind memcheck over every .phpt in php-tests/ with our extension, through run-tests.php -m (which sets
+# Valgrind memcheck over every .phpt in php-tests/ with our extension, through lib.sh phpt_run with run-tests.php's
+# -m (which sets
 # USE_ZEND_ALLOC=0, so every Zend allocation is a malloc that memcheck sees, and ZEND_DONT_UNLOAD_MODULES=1, so
 # stack frames in the extension keep their names). A test fails when its memcheck log holds an error or a
 # definitely-lost block whose stack passes through the extension; findings elsewhere (PHP itself, libc) are listed
-# as notes. The output of each test is not judged here: that is the php-tests suite's job.
+# as notes. The output of each test is not judged here: that is the php-tests suite's job; but every test must give
+# a result (phpt_run counts them against the .phpt files), and a directory without tests is a failure.
 #
-# Env: ROOT, EXT, PHP (from scripts/test or scripts/lib.sh). VALGRIND=0 skips the suite (it takes a few minutes);
+# Env: ROOT, EXT, PHP (from scripts/test or scripts/lib.sh). VALGRIND=0 skips the suite (not in CI);
 # VALGRIND_JOBS (default 2) parallel tests; VALGRIND_TIMEOUT (seconds, default 1200) for the whole run;
 # VALGRIND_TESTS=dir to check another directory of .phpt files. To see the C extension's findings:
 #   EXT=$(php-config --extension-dir)/sysvmsg.so bash scripts/suites/60-valgrind.sh
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-[ "${VALGRIND:-1}" = 0 ] && skip_suite "VALGRIND=0 (the memcheck run of php-tests)"
+skip_switch VALGRIND 0 "the memcheck run of php-tests"
 
 if [ "$(readlink /proc/self/ns/ipc)" = "$(readlink /proc/1/ns/ipc)" ] && [ -z "${STRESS_NO_UNSHARE:-}" ]; then
     say "not in a private IPC namespace: re-running under unshare --ipc"
@@ -22,7 +24,7 @@ fi
 TESTS=${VALGRIND_TESTS:-$ROOT/php-tests}
 shopt -s nullglob
 PHPTS=("$TESTS"/*.phpt)
-[ ${#PHPTS[@]} -eq 0 ] && skip_suite "no .phpt files in $TESTS: nothing to check"
+[ ${#PHPTS[@]} -gt 0 ] || { say "no .phpt files in $TESTS"; echo "0 passed, 1 failed"; exit 1; }
 [ -f "$EXT" ] || { say "extension $EXT not built (cargo build --release)"; echo "0 passed, 1 failed"; exit 1; }
 
 command -v valgrind >/dev/null || ensure_pkgs valgrind || { say "cannot install valgrind"; echo "0 passed, 1 failed"; exit 1; }
@@ -31,12 +33,12 @@ RUN_TESTS=$("$PHP" -n -r 'echo PHP_EXTENSION_DIR;')/build/run-tests.php
 [ -f "$RUN_TESTS" ] || RUN_TESTS=$(php-config --extension-dir 2>/dev/null)/build/run-tests.php
 [ -f "$RUN_TESTS" ] || { ensure_pkgs "$PHP_PKG-dev" && RUN_TESTS=$(php-config --extension-dir)/build/run-tests.php; }
 [ -f "$RUN_TESTS" ] || { say "run-tests.php not found"; echo "0 passed, 1 failed"; exit 1; }
-PHP_BIN=$(command -v "$PHP")
 
-# PCRE's JIT code has no symbols and trips memcheck's uninitialised-value checks: interpret patterns instead.
-EXTARGS=(-d "extension=$EXT" -d pcre.jit=0)
+# PCRE's JIT code has no symbols and trips memcheck's uninitialised-value checks: patterns are interpreted instead
+# (-d pcre.jit=0 below). pcntl and posix are loaded when they are shared modules.
+MODARGS=()
 for mod in pcntl posix; do
-    "$PHP" -n -r "exit(extension_loaded('$mod') ? 0 : 1);" 2>/dev/null || EXTARGS+=(-d "extension=$mod")
+    "$PHP" -n -r "exit(extension_loaded('$mod') ? 0 : 1);" 2>/dev/null || MODARGS+=(-d "extension=$mod")
 done
 
 # The tests run on a private copy (run-tests writes NAME.mem, .out, ... next to them, and the php-tests suite may be
@@ -54,21 +56,13 @@ done
 export VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --num-callers=50"
 say "valgrind memcheck over ${#PHPTS[@]} tests with $EXT (-j${VALGRIND_JOBS:-2}; a few minutes)"
 start=$(date +%s)
-rc=0
-NO_INTERACTION=1 TEST_PHP_EXECUTABLE=$PHP_BIN timeout --kill-after=30 "${VALGRIND_TIMEOUT:-1200}" \
-    "$PHP_BIN" -n "$RUN_TESTS" -q --no-color --no-progress -n -p "$PHP_BIN" "${EXTARGS[@]}" \
-    -m "-j${VALGRIND_JOBS:-2}" "$copy" >"$work/run.log" 2>&1 || rc=$?
-say "run-tests finished in $(($(date +%s) - start))s (exit $rc)"
-[ $rc -eq 124 ] && say "run-tests timed out; tests without a result count as failed"
-
-if ! grep -qE '^Tests passed' "$work/run.log"; then
-    say "run-tests did not complete; the end of its output:"
-    tail -n 30 "$work/run.log" >&2
-fi
-
-# One line per test: "<result> <name>".
-grep -E '^(PASS|FAIL|SKIP|BORK|XFAIL|XLEAK|LEAK|WARN)' "$work/run.log" |
-    sed -E 's/^([A-Z]+).*\[([^]]*\/)?([^]\/]+\.phpt)\].*$/\1 \3/' >"$work/results" || true
+# Only the results (PHPT_RESULTS: one line per test, MISSING without one) are used from phpt_run: an output that
+# differs under valgrind is the php-tests suite's business, a memcheck finding this suite's.
+PHPT_WORK=$work PHPT_RUN_TESTS=$RUN_TESTS PHPT_JOBS=${VALGRIND_JOBS:-2} PHPT_DEADLINE=${VALGRIND_TIMEOUT:-1200} \
+    PHPT_TIMEOUT=600 phpt_run memcheck "$EXT" "$copy" -d pcre.jit=0 "${MODARGS[@]}" -m >/dev/null 2>"$work/run.err" || true
+say "run-tests finished in $(($(date +%s) - start))s"
+grep -E 'MISSING|no result|exited with status|: skipped ' "$work/run.err" >&2 || true
+sed -E 's/^([A-Z]+)\t(.*)$/\1 \2/' "$PHPT_RESULTS" >"$work/results"
 
 # analyse_mem FILE: prints "errors leaks bytes" for the blocks attributable to the extension (memory errors,
 # definitely-lost blocks, their bytes), then "findings bytes" for the rest.
@@ -125,8 +119,8 @@ for t in "${PHPTS[@]}"; do
     total_other=$((total_other + other_err))
     [ "$other_err" -gt 0 ] && note+=" (not attributable to the extension: $other_err finding(s), $other_bytes bytes lost)"
     case $r in
-        SKIP) skip=$((skip + 1)); printf '  SKIP  %s\n' "$name" ;;
-        MISSING | BORK) fail=$((fail + 1)); printf '  FAIL  %s: no result from run-tests (%s)\n' "$name" "$r" ;;
+        SKIPPED) skip=$((skip + 1)); printf '  SKIP  %s\n' "$name" ;;
+        MISSING | BORKED) fail=$((fail + 1)); printf '  FAIL  %s: no result from run-tests (%s)\n' "$name" "$r" ;;
         *)
             if [ "$own_err" -gt 0 ]; then
                 fail=$((fail + 1))
@@ -135,7 +129,7 @@ for t in "${PHPTS[@]}"; do
                 sed 's/^/        /' "$work/excerpt" | head -60
             else
                 pass=$((pass + 1))
-                printf '  PASS  %s%s%s\n' "$name" "$note" "$([ "$r" = FAIL ] && echo ' [test output differed under valgrind: see the php-tests suite]')"
+                printf '  PASS  %s%s%s\n' "$name" "$note" "$([ "$r" = FAILED ] && echo ' [test output differed under valgrind: see the php-tests suite]')"
             fi
             ;;
     esac

@@ -158,15 +158,15 @@ consumed=$(grep '^CONSUMED' "$tmp/consumer.out" || true)
 echo "consumer: ${consumed:-$(tail -3 "$tmp/consumer.out")}"
 left=$(php_ours "$ROOT/fpm/drain.php" "$key" "$((key + 1))" "$((key + 2))" 2>&1)
 
-# Responses: one summary line per request, checked by PHP (awk would do, but PHP is what the project reads).
-analysis=$("$PHP" -n "$ROOT/fpm/analyse.php" "$tmp/resp" "$REQUESTS" "$WORKERS" "$RSS_SLACK_KB" 2>&1) || true
-while IFS= read -r line; do
-    case $line in
-        "ok "*) ok "${line#ok }" ;;
-        "FAIL "*) bad "${line#FAIL }" ;;
-        *) echo "     $line" ;;
-    esac
-done <<<"$analysis"
+# Responses: one summary line per request, checked by fpm/analyse.php, which makes ANALYSE_CHECKS checks (responses,
+# sends, echoes, misbehaving requests, state bleeding, requests per worker, memory, RSS): lib.sh tally counts them,
+# so an analysis that dies or stops early fails.
+ANALYSE_CHECKS=8
+analysis=$(tally "fpm/analyse.php" "$ANALYSE_CHECKS" "$PHP" -n "$ROOT/fpm/analyse.php" "$tmp/resp" "$REQUESTS" \
+    "$WORKERS" "$RSS_SLACK_KB")
+printf '%s\n' "$analysis" | sed '$d'
+summary_counts "$(tail -n 1 <<<"$analysis")" 0
+pass=$((pass + SUM_PASS)) fail=$((fail + SUM_FAIL))
 
 expect="CONSUMED total=$REQUESTS unique=$REQUESTS dups=0 missing=0 bad=0 errors=0"
 if [[ "$consumed" == "$expect "* ]]; then

@@ -3,12 +3,12 @@
 # table. Nothing about speed is asserted here (timings on shared CI machines mean nothing); the figures are only
 # shown. The full benchmark is `bash bench/run` (docs/benchmark.md).
 #
-# Env: ROOT, EXT, PHP (from scripts/test or scripts/lib.sh). BENCH=0 skips the suite; BENCH_SMOKE_TIMEOUT (seconds,
+# Env: ROOT, EXT, PHP (from scripts/test or scripts/lib.sh). BENCH=0 skips the suite (not in CI); BENCH_SMOKE_TIMEOUT (seconds,
 # default 900) bounds the run.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-[ "${BENCH:-1}" = 0 ] && skip_suite "BENCH=0 (the benchmark smoke test)"
+skip_switch BENCH 0 "the benchmark smoke test"
 [ -f "$EXT" ] || { say "extension $EXT not built (cargo build --release)"; echo "0 passed, 1 failed"; exit 1; }
 
 out=$(mktemp)
