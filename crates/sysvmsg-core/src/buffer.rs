@@ -29,12 +29,6 @@ fn check_layout(bytes: &[u8]) -> Result<(), LayoutError> {
     Ok(())
 }
 
-fn read_type(bytes: &[u8]) -> c_long {
-    let mut word = [0u8; TYPE_SIZE];
-    word.copy_from_slice(bytes.get(..TYPE_SIZE).unwrap_or(&[0; TYPE_SIZE]));
-    c_long::from_ne_bytes(word)
-}
-
 /// A msgbuf in memory owned by someone else, for example a string built by a serializer that
 /// left room for the type word in front of its output.
 #[derive(Debug, Clone, Copy)]
@@ -50,11 +44,6 @@ impl<'a> MsgBuf<'a> {
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, LayoutError> {
         check_layout(bytes)?;
         Ok(MsgBuf { bytes })
-    }
-
-    /// The message type.
-    pub fn mtype(&self) -> c_long {
-        read_type(self.bytes)
     }
 
     /// The payload after the type word.
@@ -205,20 +194,6 @@ impl MessageBuffer {
         self.bytes().get(TYPE_SIZE..TYPE_SIZE + self.len).unwrap_or_default()
     }
 
-    /// The payload followed by one NUL byte (not part of the message), for parsers that expect
-    /// C strings: the returned slice is the payload, and the byte after its end is 0.
-    ///
-    /// # Errors
-    /// The allocator's refusal when the payload fills the storage exactly and it must grow by one.
-    pub fn payload_nul_terminated(&mut self) -> Result<&[u8], TryReserveError> {
-        self.try_reserve(self.len + 1)?;
-        let end = TYPE_SIZE + self.len;
-        if let Some(nul) = self.bytes_mut().get_mut(end) {
-            *nul = 0;
-        }
-        Ok(self.payload())
-    }
-
     /// Replaces the message with `mtype` and a copy of `payload`.
     pub fn set_message(&mut self, mtype: c_long, payload: &[u8]) {
         self.words.resize(self.words.len().max(words_for(payload.len())), 0);
@@ -281,7 +256,8 @@ mod tests {
     fn an_unused_buffer_lends_a_complete_type_word() {
         let buf = MessageBuffer::new();
         let msg = buf.as_msgbuf();
-        assert_eq!((msg.as_bytes().len(), msg.mtype(), msg.payload()), (TYPE_SIZE, 0, &[][..]));
+        assert_eq!((msg.as_bytes(), msg.payload()), (&[0; TYPE_SIZE][..], &[][..]));
+        assert_eq!(buf.mtype(), 0);
     }
 
     #[test]
@@ -290,18 +266,25 @@ mod tests {
         // SAFETY: test-only view of initialised words as bytes.
         let bytes: &[u8] = unsafe { std::slice::from_raw_parts(words.as_ptr().cast(), 24) };
         assert!(MsgBuf::from_bytes(bytes).is_ok());
+        // A type word and no payload is a complete msgbuf.
+        assert_eq!(MsgBuf::from_bytes(&bytes[..TYPE_SIZE]).map(|m| m.payload().len()), Ok(0));
+        assert_eq!(MsgBuf::from_bytes(&bytes[..TYPE_SIZE - 1]).unwrap_err(), LayoutError::TooShort(TYPE_SIZE - 1));
         assert_eq!(MsgBuf::from_bytes(&bytes[..3]).unwrap_err(), LayoutError::TooShort(3));
         assert_eq!(MsgBuf::from_bytes(&bytes[1..]).unwrap_err(), LayoutError::Misaligned);
     }
 
     #[test]
-    fn nul_terminated_payload_has_a_zero_after_it() {
-        let mut buf = MessageBuffer::with_capacity(8);
-        buf.set_message(1, b"12345678");
-        let payload = buf.payload_nul_terminated().unwrap();
-        assert_eq!(payload, b"12345678");
-        // SAFETY: payload_nul_terminated guarantees one readable byte after the slice.
-        assert_eq!(unsafe { *payload.as_ptr().add(payload.len()) }, 0);
+    fn a_writable_view_writes_the_type_word_in_place() {
+        let mut words = [0 as c_long, 0x4142];
+        // SAFETY: test-only view of initialised words as bytes.
+        let bytes: &mut [u8] = unsafe { std::slice::from_raw_parts_mut(words.as_mut_ptr().cast(), 16) };
+        let mut msg = MsgBufMut::from_bytes(bytes).unwrap();
+        msg.set_mtype(0x0102_0304);
+        assert_eq!(msg.as_msgbuf().payload(), &(0x4142 as c_long).to_ne_bytes()[..]);
+        assert_eq!(words, [0x0102_0304, 0x4142]);
+        // SAFETY: as above.
+        let short: &mut [u8] = unsafe { std::slice::from_raw_parts_mut(words.as_mut_ptr().cast(), TYPE_SIZE - 1) };
+        assert_eq!(MsgBufMut::from_bytes(short).unwrap_err(), LayoutError::TooShort(TYPE_SIZE - 1));
     }
 
     #[test]

@@ -296,7 +296,6 @@ impl std::fmt::Debug for QueueStat {
             .field("mode", &format_args!("{:#o}", self.mode()))
             .field("qnum", &self.qnum())
             .field("qbytes", &self.qbytes())
-            .field("cbytes", &self.cbytes())
             .finish_non_exhaustive()
     }
 }
@@ -333,10 +332,6 @@ impl QueueStat {
     /// Payload bytes the queue may hold.
     pub fn qbytes(&self) -> u64 {
         self.0.msg_qbytes
-    }
-    /// Payload bytes in the queue now.
-    pub fn cbytes(&self) -> u64 {
-        self.0.__msg_cbytes
     }
     /// Pid of the last sender.
     pub fn lspid(&self) -> libc::pid_t {
@@ -501,6 +496,61 @@ mod tests {
         let err = q.0.receive_into(&mut storage, 1000, 0, ReceiveFlags::empty(), &mut msgmax).unwrap_err();
         assert_eq!(err.errno(), libc::ENOMEM);
         assert_eq!(msgmax.last_read(), crate::Limits::read().unwrap().msgmax);
+    }
+
+    /// Storage that claims more room than the msgbuf it lends (a faulty MsgStorage): 16 payload
+    /// bytes lent, 100 claimed, inside a larger block so a receive that trusted the claim would
+    /// write only into this test's own memory.
+    struct OverclaimingStorage([c_long; 16]);
+
+    impl MsgStorage for OverclaimingStorage {
+        fn payload_capacity(&self) -> usize {
+            100
+        }
+        fn reserve_payload(&mut self, payload: usize) -> bool {
+            payload <= 100
+        }
+        fn msgbuf_mut(&mut self) -> Option<MsgBufMut<'_>> {
+            // SAFETY: test-only view of initialised words as bytes: the type word and 16 bytes.
+            let bytes = unsafe { std::slice::from_raw_parts_mut(self.0.as_mut_ptr().cast(), crate::TYPE_SIZE + 16) };
+            MsgBufMut::from_bytes(bytes).ok()
+        }
+    }
+
+    #[test]
+    fn the_kernel_never_gets_more_room_than_the_msgbuf_has() {
+        let q = TestQueue::new();
+        send(q.0, 1, &[9; 30]).unwrap();
+        let mut storage = OverclaimingStorage([0; 16]);
+        let err = q.0.receive_into(&mut storage, 100, 0, ReceiveFlags::NO_WAIT, &mut MsgMax::unread()).unwrap_err();
+        assert_eq!(err.errno(), libc::E2BIG, "asked with the 16 bytes lent, not the 100 claimed");
+        assert_eq!(storage.0[3..], [0; 13], "nothing written past the msgbuf");
+    }
+
+    #[test]
+    fn storage_that_holds_max_size_makes_one_msgrcv_and_reads_nothing_else() {
+        let q = TestQueue::new();
+        let mut msgmax = MsgMax::unread();
+        let mut buf = MessageBuffer::with_capacity(64);
+        send(q.0, 4, b"abc").unwrap();
+        assert_eq!(q.0.receive_into(&mut buf, 64, 0, ReceiveFlags::NO_WAIT, &mut msgmax), Ok(3));
+        let err = q.0.receive_into(&mut buf, 40, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap_err();
+        assert_eq!(err.errno(), libc::ENOMSG);
+        assert_eq!(msgmax.last_read(), 0, "kernel.msgmax was not read");
+        // Smaller storage: a receive that may have to wait reads it.
+        let mut small = MessageBuffer::new();
+        let err = q.0.receive_into(&mut small, 1 << 20, 0, ReceiveFlags::NO_WAIT, &mut msgmax).unwrap_err();
+        assert_eq!(err.errno(), libc::ENOMSG);
+        assert_eq!(msgmax.last_read(), crate::Limits::read().unwrap().msgmax);
+    }
+
+    #[test]
+    fn stat_shows_its_fields_in_debug_output() {
+        let q = TestQueue::new();
+        send(q.0, 1, b"12345").unwrap();
+        let shown = format!("{:?}", q.0.stat().unwrap());
+        assert!(shown.starts_with("QueueStat { uid: "), "{shown}");
+        assert!(shown.contains("mode: 0o600, qnum: 1, qbytes: "), "{shown}");
     }
 
     #[test]
@@ -722,6 +772,20 @@ mod tests {
             let err = q.receive(&mut storage, 30_000, 0, ReceiveFlags::NO_WAIT).unwrap_err();
             assert_eq!(err.errno(), libc::E2BIG);
             assert_eq!(q.stat().unwrap().qnum(), 1, "the message stays queued");
+            q.remove().unwrap();
+        });
+    }
+
+    #[test]
+    #[ignore = "needs root"]
+    fn messages_queued_before_msgmax_was_set_to_zero_are_still_received() {
+        in_namespace_with_msgmax(8192, || {
+            let q = Queue::create_private(0o600).unwrap();
+            q.send(message(6, &[5; 3000]).as_msgbuf(), SendFlags::empty()).unwrap();
+            set_limit("msgmax", 0);
+            let mut storage = MessageBuffer::new();
+            let len = q.receive(&mut storage, 1 << 20, 0, ReceiveFlags::NO_WAIT).unwrap();
+            assert_eq!((storage.mtype(), len, storage.payload()), (6, 3000, &[5; 3000][..]));
             q.remove().unwrap();
         });
     }
