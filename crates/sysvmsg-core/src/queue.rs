@@ -700,6 +700,15 @@ mod tests {
     }
 
     #[test]
+    fn a_receiver_waiting_with_less_room_than_max_size_returns_the_removal() {
+        let q = TestQueue::new();
+        // max_size above any default msgmax: the receiver waits with msgmax's room, not max_size's.
+        let receiver = blocked_receiver(q.0, 1 << 21, 0, ReceiveFlags::empty());
+        q.0.remove().unwrap();
+        assert_eq!(receiver.join().unwrap().map_err(|e| e.errno()), Err(libc::EIDRM));
+    }
+
+    #[test]
     #[ignore = "needs root"]
     fn the_first_blocked_receiver_that_fits_gets_the_message() {
         in_namespace_with_msgmax(1 << 20, || {
