@@ -213,9 +213,7 @@ ext_build() {
             local prefix=${build#prefix:}
             local target
             target=${CHECKERS_TARGET:-$ROOT/target/checkers}/$(basename "$prefix")
-            # ASan's leak check would fail the build scripts that run an ASan PHP.
-            (cd "$ROOT" && env PATH="$prefix/bin:$PATH" PHP="$prefix/bin/php" PHP_CONFIG="$prefix/bin/php-config" \
-                CARGO_TARGET_DIR="$target" ASAN_OPTIONS=detect_leaks=0 cargo "${args[@]}" >&2) || rc=$?
+            (cd "$ROOT" && prefix_cargo "$prefix" "$target" "${args[@]}" >&2) || rc=$?
             so=$target/$profile/libsysvmsg_rs.so
             ;;
         root:*)
@@ -234,6 +232,16 @@ ext_build() {
     [ "$rc" -eq 0 ] || return "$rc"
     [ -f "$so" ] || { say "ext_build: cargo succeeded but $so is missing"; return 1; }
     printf '%s\n' "$so"
+}
+
+# prefix_cargo PREFIX TARGET_DIR ARGS...: cargo (niced) against the PHP installed under PREFIX (scripts/php-build), in
+# the target directory TARGET_DIR: PATH, PHP and PHP_CONFIG all name that PHP (build.rs refuses a PHP binary and a
+# php-config of different builds). ASan's leak check is off: it would fail the build scripts that run an ASan PHP.
+prefix_cargo() {
+    local prefix=$1 tdir=$2
+    shift 2
+    env PATH="$prefix/bin:$PATH" PHP="$prefix/bin/php" PHP_CONFIG="$prefix/bin/php-config" CARGO_TARGET_DIR="$tdir" \
+        ASAN_OPTIONS=detect_leaks=0 nice cargo "$@"
 }
 
 # ext_build_arm64 X.Y PROFILE: ext_build's arm64:X.Y (lib.sh aarch64_cargo against scripts/arm64-root X.Y's headers).
@@ -752,6 +760,20 @@ throwaway() {
     dir=$(mktemp -d "${TMPDIR:-/tmp}/sysvmsg-rs-overlay.XXXXXX")
     env SYSVMSG_ROOT_OVERLAY="$dir" "$@" || rc=$?
     rm -rf --one-file-system "$dir"
+    return $rc
+}
+
+# throwaway_dir DIR CMD...: CMD in a private mount namespace in which DIR is a throw-away copy of itself (root_overlay;
+# the caller's IPC namespace is kept), whose changes are deleted afterwards: an installation into a PHP installed
+# under DIR (a scripts/php-build prefix) at that PHP's own paths, while DIR stays as it is for every other process.
+throwaway_dir() {
+    local dir=$1 tmp rc=0
+    shift
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/sysvmsg-rs-overlay.XXXXXX")
+    # shellcheck disable=SC2016 # the inner shell expands its own arguments
+    root_ns_run "$dir" 1 "$BASH" -c '. "$1" && root_overlay "$2" "$3" || exit 1; shift 3; exec "$@"' throwaway_dir \
+        "$ROOT/scripts/lib.sh" "$dir" "$tmp" "$@" || rc=$?
+    rm -rf --one-file-system "$tmp"
     return $rc
 }
 

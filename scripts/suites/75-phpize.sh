@@ -6,8 +6,8 @@
 #   (b) PHP 8.4, 8.5 and 8.6 inside the cached Debian roots of scripts/php-root (Debian 13, and unstable with
 #       experimental's php8.5 or php8.6), unless SKIP_PHP84=1 / SKIP_PHP85=1 / SKIP_PHP86=1, like 90-php84, 91-php85
 #       and 92-php86, and
-#   (c) PHP 8.4's release ZTS build from source (scripts/php-build release-zts, as 36-release-zts): what PIE runs on a
-#       thread-safe PHP, for which the release has no zip.
+#   (c) PHP 8.4's release ZTS build from source (scripts/php-build release-zts, as 36-release-zts): the flow on a
+#       thread-safe PHP, which PIE runs on one the release has no zip for (it has one for x86_64 PHP 8.4 only).
 # Each flow checks: configure's clear error when cargo is missing; the build; modules/sysvmsg_rs.so; exactly one file
 # installed, $(php-config --extension-dir)/sysvmsg_rs.so under INSTALL_ROOT; that PHP loads it with
 # `extension=sysvmsg_rs` as module "sysvmsg" (ours, by its phpinfo row) and does a send/receive round trip in a
@@ -281,8 +281,8 @@ root_flow 8.4
 root_flow 8.5
 root_flow 8.6
 
-# (c) a thread-safe PHP, for which the release has no zip, so PIE builds from source: PHP 8.4's release ZTS build
-# (scripts/php-build release-zts, the build 36-release-zts tests; built once, cached).
+# (c) a thread-safe PHP, on which PIE builds from source where the release has no zip for it: PHP 8.4's release ZTS
+# build (scripts/php-build release-zts, the build 36-release-zts tests; built once, cached).
 say "(c) phpize flow for PHP 8.4's release ZTS build (scripts/php-build release-zts)"
 zts_rc=0
 zts_prefix=$(PHP_SERIES=8.4 bash "$ROOT/scripts/php-build" release-zts) || zts_rc=$?

@@ -1,32 +1,37 @@
 #!/usr/bin/env bash
 # The release artifacts (scripts/release: zips for PIE and by hand, Debian packages), each installed the way a user
-# installs it into a throw-away copy of a clean Debian root of its PHP (lib.sh throwaway; the cached roots other
-# suites build in stay untouched), with php-tests/ passing with it:
+# installs it into a throw-away copy of a clean Debian root of its PHP (lib.sh throwaway), or of the PHP built from
+# source it was built for (lib.sh throwaway_dir), so the cached roots and builds other suites use stay untouched,
+# with php-tests/ passing with it:
 #   (a) composer.json against what PIE requires of a php-ext package and against the release
 #       (scripts/suites/pie-package.php: schema, names, download-url-method, support-zts, require.php, asset names);
 #   (b) scripts/release from a clean clone of HEAD: the folder holds exactly the artifacts of `scripts/release
 #       --list` and SHA256SUMS, which `sha256sum -c` accepts; each zip holds {extension-name}.so and nothing else, an
-#       ELF of its architecture with no path of the build machine in it; each .deb is the package of its PHP;
+#       ELF of its architecture, built for its line's thread safety, with no path of the build machine in it; each
+#       .deb is the package of its PHP;
 #   (c) each zip, in its root: unzipped into the extension directory (PHP's own PharData, as `unzip ZIP -d DIR`
 #       does; no unzip in a minimal root), enabled with `extension=sysvmsg_rs.so` instead of Debian's sysvmsg
 #       (phpdismod/phpenmod, docs/install.md), then the configured PHP loads it once, without warnings, in every
 #       SAPI, and php-tests/ pass with it (under qemu for arm64, with the emulator's proven faults excused as in
-#       58-aarch64);
+#       58-aarch64); a zip for a PHP built from source (the release ZTS build of scripts/php-build), in a copy of
+#       that PHP's prefix: `unzip ZIP -d "$(php-config --extension-dir)"`, `extension=sysvmsg_rs.so` in the php.ini
+#       that PHP reads, the same checks but the SAPIs', and php-tests/ with that PHP;
 #   (d) each .deb, in its root: dpkg -i (the swap in every SAPI, the same checks, php-tests/), dpkg -i again (an
 #       upgrade as dpkg runs it: the swap stays), dpkg -r (Debian's sysvmsg back, the conffile kept), dpkg -P (the PHP
 #       configuration exactly as before the installation).
-# Roots: scripts/php-root 8.2 (Debian 12), 8.4, 8.5, and scripts/arm64-root (built by 58, 90 and 91 before this
-# suite on a full run). Output: target/dist-check/. Env: SKIP_RELEASE=1 skips (b)-(d); SKIP_PHP84, SKIP_PHP85 and
-# SKIP_AARCH64 skip the artifacts of those roots, as for 90, 91 and 58.
-# Time (2 shared cores, load 5-8): warm (roots, cargo-deb and cargo builds cached) 2.5 minutes, 1 of it the arm64
-# php-tests under qemu; cold on a full run, after 58, 90 and 91 made their roots, about 14 minutes (the Debian 12 root
-# 2, cargo-deb 3-5, four builds 1.5 each, the installations and tests 2.5).
+# Roots and builds: scripts/php-root 8.2 (Debian 12), 8.4, 8.5, 8.6, scripts/arm64-root 8.2 and 8.4, and
+# `PHP_SERIES=8.4 scripts/php-build release-zts` (made by 58, 59, 90, 91, 92 and 36 before this suite on a full run).
+# Output: target/dist-check/. Env: SKIP_RELEASE=1 skips (b)-(d); SKIP_PHP84, SKIP_PHP85, SKIP_PHP86 and SKIP_AARCH64
+# skip the artifacts of those roots, as for 90, 91, 92, 58 and 59 (the release ZTS build has no switch, as 36).
+# Time (2 shared cores): warm about 4 minutes, 2 of them arm64 PHP 8.4's php-tests under qemu; cold about 20, after the
+# suites above made the roots and the ZTS PHP (docs/release.md, "How it is tested").
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-SELF=scripts/suites/95-release.sh   # as seen from /src inside a root
+SELF=scripts/suites/95-release.sh   # relative to ROOT (/src inside a root)
 
-# ---- inside a root (this file, `--inside zip|deb FILE [KNOWN]`, ROOT=/src) ----
+# ---- inside a root (this file, `--inside zip|deb FILE [KNOWN]`, ROOT=/src), or in a copy of a PHP's prefix
+# (`--inside prefix-zip FILE`, that PHP first in PATH) ----
 
 inside_init() {
     steps_init
@@ -48,10 +53,10 @@ files_in() { find "$1" -mindepth 1 -maxdepth 1 -printf '%f\n' | LC_ALL=C sort; }
 # shellcheck disable=SC2016 # PHP code
 mapped() { php -r 'foreach (file("/proc/self/maps") as $l) if (preg_match("~ (/\S*sysvmsg\S*\.so)$~", trim($l), $m)) { echo $m[1]; break; }'; }
 
-# configured LABEL FILE: the PHP of this root as configured (php.ini and conf.d, no -n) loads FILE as the one module
-# sysvmsg, without a startup warning, our phpinfo row, a round trip; every SAPI has Debian's sysvmsg off.
+# configured LABEL FILE: the PHP as configured (php.ini and conf.d, no -n) loads FILE as the one module sysvmsg,
+# without a startup warning, our phpinfo row, a round trip.
 configured() {
-    local label=$1 file=$2 out sapi wrong=''
+    local label=$1 file=$2 out
     out=$(php -m 2>&1 | grep -c '^sysvmsg$' || true)
     if [ "$out" = 1 ]; then ok "$label: php -m lists sysvmsg once"; else ko "$label: php -m lists sysvmsg $out times"; fi
     out=$(mapped)
@@ -69,6 +74,11 @@ configured() {
             && $t === 2 && $m === ["release", 1.5];
         msg_remove_queue($q); echo $ok ? "ok" : "mismatch";' 2>&1) || true
     if [ "$out" = ok ]; then ok "$label: a send/receive round trip"; else ko "$label: round trip: $out"; fi
+}
+
+# swapped LABEL: every SAPI of the root's PHP has sysvmsg_rs on and Debian's sysvmsg off.
+swapped() {
+    local label=$1 sapi wrong=''
     for sapi in $(phpquery -S -v "$PHPV"); do
         phpquery -q -v "$PHPV" -s "$sapi" -m sysvmsg_rs || wrong+=" $sapi:sysvmsg_rs-off"
         ! phpquery -q -v "$PHPV" -s "$sapi" -m sysvmsg || wrong+=" $sapi:sysvmsg-on"
@@ -79,29 +89,62 @@ configured() {
 
 # phpt LABEL [KNOWN]: php-tests/ with `-d extension=sysvmsg_rs`, the installed file in the default extension
 # directory (lib.sh phpt_step; KNOWN: proven faults of the platform, lib.sh phpt_run's PHPT_KNOWN).
-phpt() { PHPT_KNOWN=${2:-} counted "$1: php-tests with the installed sysvmsg_rs.so" phpt_step "$1" sysvmsg_rs /src/php-tests; }
+phpt() { PHPT_KNOWN=${2:-} counted "$1: php-tests with the installed sysvmsg_rs.so" phpt_step "$1" sysvmsg_rs "$ROOT/php-tests"; }
 
-# inside_zip ZIP [KNOWN]: the zip as docs/install.md installs it by hand.
-inside_zip() {
+# unzipped ZIP UNZIP...: `UNZIP... ZIP EXTDIR` unzips the zip into the extension directory, and adds sysvmsg_rs.so
+# there and nothing else.
+unzipped() {
     local zip=$1 before new
-    inside_init
+    shift
     before=$(files_in "$EXTDIR")
-    # shellcheck disable=SC2016 # PHP code
-    if php -r '(new PharData($argv[1]))->extractTo($argv[2]);' "$zip" "$EXTDIR"; then
+    if "$@" "$zip" "$EXTDIR"; then
         new=$(LC_ALL=C comm -13 <(printf '%s\n' "$before") <(files_in "$EXTDIR") | tr '\n' ' ')
         if [ "$new" = "sysvmsg_rs.so " ]; then ok "zip: unzipped into $EXTDIR, it adds sysvmsg_rs.so only"
         else ko "zip: unzipping added '$new' to $EXTDIR"; fi
     else
         ko "zip: $zip could not be unzipped into $EXTDIR"
     fi
+}
+
+# phar_unzip ZIP DIR: `unzip ZIP -d DIR` with PHP's own PharData (a minimal root has no unzip).
+# shellcheck disable=SC2016 # PHP code
+phar_unzip() { php -r '(new PharData($argv[1]))->extractTo($argv[2]);' "$1" "$2"; }
+
+# inside_zip ZIP [KNOWN]: the zip as docs/install.md installs it by hand into a Debian root.
+inside_zip() {
+    local zip=$1
+    inside_init
+    unzipped "$zip" phar_unzip
     printf '; priority=20\nextension=sysvmsg_rs.so\n' >"/etc/php/$PHPV/mods-available/sysvmsg_rs.ini"
     if ! { phpdismod -v "$PHPV" -s ALL sysvmsg && phpenmod -v "$PHPV" -s ALL sysvmsg_rs; }; then
         ko "zip: phpdismod sysvmsg / phpenmod sysvmsg_rs failed"
     fi
     configured zip "$EXTDIR/sysvmsg_rs.so"
+    swapped zip
     phpt zip "${2:-}"
     finish
 }
+
+# inside_prefix_zip ZIP: the zip as docs/install.md installs it into a PHP built from source (the php, php-config
+# first in PATH): unzipped into `php-config --extension-dir`, enabled in the php.ini that PHP reads (`php --ini`'s
+# "Configuration File (php.ini) Path", php-config's --ini-path), php-tests/ with run-tests.php of that PHP's
+# installation (lib/php/build, where phpize finds its files too).
+inside_prefix_zip() {
+    local zip=$1 ini out
+    inside_init
+    if [ -n "$(php -m | grep -x sysvmsg || true)" ]; then ko "zip: this PHP loads a sysvmsg before the installation"; fi
+    unzipped "$zip" unzip_d
+    ini=$(php-config --ini-path)/php.ini
+    printf 'extension=sysvmsg_rs.so\n' >>"$ini"
+    configured zip "$EXTDIR/sysvmsg_rs.so"
+    out=$(php -r 'echo php_ini_loaded_file();')
+    if [ "$out" = "$ini" ]; then ok "zip: php reads $ini"; else ko "zip: php reads '$out', not $ini"; fi
+    PHPT_RUN_TESTS=$(php-config --prefix)/lib/php/build/run-tests.php phpt zip
+    finish
+}
+
+# unzip_d ZIP DIR: unzip ZIP -d DIR, as docs/install.md.
+unzip_d() { unzip -q "$1" -d "$2"; }
 
 # state: the PHP configuration a package installation may change (conf.d links, php-common's state markers, our
 # records), to compare before the installation and after the purge.
@@ -117,6 +160,7 @@ inside_deb() {
     else ko "deb: dpkg -i failed: $out"; finish; return; fi
     printf '%s\n' "$out" | grep -E 'PHP [0-9.]+ [a-z0-9]+: ' | sed 's/^/    /'
     configured deb "$EXTDIR/sysvmsg_rs.so"
+    swapped deb
     phpt deb
     if out=$(dpkg -i "$deb" 2>&1); then ok "deb: dpkg -i again (an upgrade as dpkg runs it)"
     else ko "deb: dpkg -i again failed: $out"; fi
@@ -146,6 +190,7 @@ inside_deb() {
 if [ "${1:-}" = --inside ]; then
     case ${2:-} in
         zip) inside_zip "$3" "${4:-}" ;;
+        prefix-zip) inside_prefix_zip "$3" ;;
         deb) inside_deb "$3" ;;
         *) echo "unknown inside step ${2:-}"; exit 2 ;;
     esac
@@ -165,14 +210,18 @@ counted "(a) composer.json for PIE" sh -c 'bash scripts/release --list | php scr
 
 [ "${SKIP_RELEASE:-0}" != 1 ] || { echo "skipped: SKIP_RELEASE=1 (scripts/release and the installation of every artifact)"; skip=$((skip + 1)); finish; exit 0; }
 
-# The lines whose root is wanted (SKIP_PHP84, SKIP_PHP85, SKIP_AARCH64 as for 90, 91 and 58).
+# The lines whose root is wanted (SKIP_PHP84, SKIP_PHP85, SKIP_PHP86, SKIP_AARCH64 as for 90, 91, 92, 58 and 59; a
+# PHP built from source has no switch, as in 36).
 mapfile -t all < <(bash scripts/release --list)
 wanted=() re=''
 for a in "${all[@]}"; do
     read -r kind php arch ts _ test file <<<"$a"
-    skip_var=SKIP_PHP${php//./}
-    [ "$test" = arm64-root ] && skip_var=SKIP_AARCH64
-    if [ "${!skip_var:-0}" = 1 ]; then
+    case $test in
+        arm64-root) skip_var=SKIP_AARCH64 ;;
+        php-build) skip_var='' ;;
+        *) skip_var=SKIP_PHP${php//./} ;;
+    esac
+    if [ -n "$skip_var" ] && [ "${!skip_var:-0}" = 1 ]; then
         echo "  skipped $file: $skip_var=1 (its root is skipped, as for the suite of that root)"
         skip=$((skip + 1))
         continue
@@ -231,14 +280,17 @@ for a in "${wanted[@]}"; do
     fi
     if [ -n "$so" ] && readelf -h "$so" 2>/dev/null | grep -q "Machine: *$machine"; then ok "(b) $file: the module is a $machine ELF"
     else ko "(b) $file: the module is missing or not a $machine ELF"; fi
+    # The build ID PHP checks when it loads a module (ZEND_MODULE_BUILD_ID): API number and thread safety.
+    build_id=$(strings -a "$so" 2>/dev/null | grep -m 1 -xE 'API[0-9]+,N?TS' || true)
+    if [ "${build_id#*,}" = "$([ "$ts" = zts ] && echo TS || echo NTS)" ]; then ok "(b) $file: the module's build ID $build_id is $ts"
+    else ko "(b) $file: the module's build ID '$build_id' is not $ts"; fi
     # Paths of this machine or of the build: the clone, the cargo target directories, the toolchain and registry.
     paths=$(strings -a "$so" 2>/dev/null | grep -F -e "$ROOT" -e "$HOME/" -e /src/target -e /root/.cargo -e dist-src | sort -u | head -n 5 || true)
     if [ -z "$paths" ]; then ok "(b) $file: no path of the build machine in the module"
     else ko "(b) $file: the module names build paths: $(tr '\n' ' ' <<<"$paths")"; fi
 done
 
-# (c) and (d): each artifact in a throw-away copy of its root.
-QEMU_DIR=$ROOT/target/dist-check-qemu
+# (c) and (d): each artifact in a throw-away copy of its root or PHP.
 for a in "${wanted[@]}"; do
     read -r kind php arch ts _ test file <<<"$a"
     case $test in
@@ -247,13 +299,23 @@ for a in "${wanted[@]}"; do
                 throwaway "$ROOT/scripts/php-root" "$php" run bash "$SELF" --inside "$kind" "/src/target/dist-check/$file"
             ;;
         arm64-root)
-            R=$ROOT/scripts/arm64-root
-            mkdir -p "$QEMU_DIR"
+            # The emulator's proven faults in this root (lib.sh qemu_ipc_known), as in 58 and 59.
+            R=("$ROOT/scripts/arm64-root" "$php") known=target/dist-check-qemu/php$php
+            mkdir -p "$ROOT/$known"
             aarch64_toolchain
-            "$R" prepare >&2
-            qemu_ipc_known "$QEMU_DIR" /src/target/dist-check-qemu "$R" run || ko "the qemu probe did not run"
-            counted "(c) $file in a copy of the arm64 root (qemu)" throwaway "$R" run \
-                env PHPT_TIMEOUT="${PHPT_TIMEOUT:-120}" bash "$SELF" --inside "$kind" "/src/target/dist-check/$file" /src/target/dist-check-qemu/qemu-known-ours
+            "${R[@]}" prepare >&2
+            qemu_ipc_known "$ROOT/$known" "/src/$known" "${R[@]}" run || ko "the qemu probe did not run in the arm64 PHP $php root"
+            counted "(c) $file in a copy of the arm64 PHP $php root (qemu)" throwaway "${R[@]}" run \
+                env PHPT_TIMEOUT="${PHPT_TIMEOUT:-120}" bash "$SELF" --inside "$kind" "/src/target/dist-check/$file" "/src/$known/qemu-known-ours"
+            ;;
+        php-build)
+            # The PHP the zip was built for (scripts/release build_php_build), cached: its prefix, then a copy of it.
+            if ! prefix=$(PHP_SERIES=$php bash scripts/php-build "release-$ts"); then
+                ko "(c) $file: scripts/php-build release-$ts of PHP $php failed"
+                continue
+            fi
+            counted "(c) $file in a copy of PHP $php's release $ts build" throwaway_dir "$prefix" \
+                env PATH="$prefix/bin:$PATH" PHP=php bash "$ROOT/$SELF" --inside prefix-zip "$OUT/$file"
             ;;
         *) ko "$file: unknown install test '$test' in scripts/release's table" ;;
     esac

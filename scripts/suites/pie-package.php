@@ -12,17 +12,12 @@
 // - src/DependencyResolver/Package.php: download-url-method a string or a non-empty list of
 //   src/Downloading/DownloadUrlMethod.php's values (tried in order); os-families a non-empty list of
 //   src/Platform/OperatingSystemFamily.php's values (lowercased);
-// - src/DependencyResolver/ResolveDependencyWithComposer.php: support-zts false refuses a thread-safe PHP, from
-//   source too, so it is true when the release has a ZTS build or PIE's build from source on a thread-safe PHP is
-//   tested (FROM_SOURCE below);
+// - src/DependencyResolver/ResolveDependencyWithComposer.php: support-zts false refuses a thread-safe PHP (and
+//   support-nts false a non-thread-safe one), from source too, so each is true exactly when the release has a zip
+//   of that thread safety;
 // - src/Platform/PrePackagedBinaryAssetName.php: the asset names PIE looks for (below: candidates()).
 
 declare(strict_types=1);
-
-// What PIE builds from source (download-url-method's composer-default) because the release has no zip for it, each
-// tested as PIE builds it: PHP 8.6 by 75-phpize's phpize flow and 92-php86 (no release zip is built against its
-// release candidate); a thread-safe PHP by 75-phpize's flow and 36-release-zts with PHP 8.4's release ZTS build.
-const FROM_SOURCE = ['php' => ['8.6'], 'zts' => true];
 
 [$composerFile, $cargoFile] = [$argv[1] ?? 'composer.json', $argv[2] ?? 'Cargo.toml'];
 $pass = 0;
@@ -75,19 +70,16 @@ check($m[1] !== [] && array_unique($m[1]) === [$name], "the Debian packages inst
 // priority, thread safety.
 $prio = $ext['priority'] ?? 80;
 check(is_int($prio) && $prio >= 10 && $prio <= 99, "priority $prio is an integer from 10 to 99");
-$methods = $ext['download-url-method'] ?? null;
-$list = is_string($methods) ? [$methods] : $methods;
-$fromSource = is_array($list) && in_array('composer-default', $list, true);
 foreach (['support-zts' => 'zts', 'support-nts' => 'nts'] as $key => $ts) {
     $value = $ext[$key] ?? true;
     $built = array_filter($zips, fn ($a) => $a['ts'] === $ts) !== [];
-    $tested = $ts === 'zts' && FROM_SOURCE['zts'] && $fromSource;
-    check($value === ($built || $tested), "$key is " . var_export($value, true) . ': the release has ' . ($built ? 'a' : 'no')
-        . " $ts build" . ($tested && !$built ? ', and PIE\'s build from source on such a PHP is tested' : ''));
+    check($value === $built, "$key is " . var_export($value, true) . ': the release has ' . ($built ? 'a' : 'no') . " $ts zip");
 }
 
 // download-url-method: PIE tries the methods in order; a pre-packaged binary first, building from source for
 // every PHP the release has no asset for.
+$methods = $ext['download-url-method'] ?? null;
+$list = is_string($methods) ? [$methods] : $methods;
 $valid = ['composer-default', 'pre-packaged-source', 'pre-packaged-binary'];
 check(is_array($list) && $list !== [] && array_is_list($list) && array_diff($list, $valid) === [],
     'download-url-method is a non-empty list of ' . implode(', ', $valid));
@@ -102,14 +94,11 @@ check(is_array($families) && $families !== [] && array_is_list($families)
     'os-families is a non-empty list of PIE\'s families');
 check($families === ['linux'], 'os-families is ["linux"], the family of every zip');
 
-// require.php: exactly the PHP versions the release has artifacts for, and those PIE builds from source (FROM_SOURCE).
+// require.php: exactly the PHP versions the release has zips for.
 $versions = array_values(array_unique(array_map(fn ($a) => $a['php'], $zips)));
-$extra = $fromSource ? array_values(array_diff(FROM_SOURCE['php'], $versions)) : [];
-$all = array_merge($versions, $extra);
-usort($all, 'version_compare');
-$want = implode(' || ', array_map(fn ($v) => "~$v.0", $all));
-check(($composer['require']['php'] ?? null) === $want, "require.php is '$want', the PHP versions of the release"
-    . ($extra !== [] ? ' and ' . implode(', ', $extra) . ' (built from source)' : ''));
+usort($versions, 'version_compare');
+$want = implode(' || ', array_map(fn ($v) => "~$v.0", $versions));
+check(($composer['require']['php'] ?? null) === $want, "require.php is '$want', the PHP versions of the release's zips");
 
 // Every zip is named as PIE looks for it, for a release build (not debug) of that PHP on Linux with glibc, under the
 // tag scripts/release uses by default (v<Cargo.toml's version>): PIE takes the version from the tag.
