@@ -36,7 +36,6 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 ensure_build_deps
-ensure_pkgs build-essential autoconf bison re2c pkg-config libxml2-dev libsqlite3-dev zlib1g-dev xz-utils curl
 
 total_p=0 total_f=0 total_s=0 rows=() failures=()
 
