@@ -2,7 +2,7 @@
 //! (the C extension allocates max_message_size bytes per receive).
 //!
 //! - The send buffer is a [`MessageBuffer`] on the Rust heap, for payloads up to
-//!   `compat::SEND_BUFFER_RETAINED`; larger ones are sent from Zend's heap (`functions::send_bytes`).
+//!   [`SEND_BUFFER_RETAINED`]; larger ones are sent from Zend's heap (`functions::send_bytes`).
 //! - The receive buffer is a [`ZendBuffer`] on Zend's request heap: it counts against memory_limit
 //!   like the C extension's, grows to min(max_message_size, the kernel's msgmax) bytes when a
 //!   receive needs it (difference 2 in the README), and is freed after every request.
@@ -15,9 +15,12 @@ use std::cell::{Cell, UnsafeCell};
 
 use sysvmsg_core::{c_long, MessageBuffer, MsgBufMut, MsgMax, MsgStorage, Queue, ReceiveFlags, TYPE_SIZE};
 
-use crate::compat;
 use crate::php::sys;
 use crate::serializer::NulTerminated;
+
+/// Payloads up to this size are sent from a reused buffer; larger ones get a temporary one from
+/// Zend's allocator, where memory_limit applies as it does to the C extension's safe_emalloc.
+pub const SEND_BUFFER_RETAINED: usize = 64 * 1024;
 
 /// What a reused buffer must offer: an empty one for re-entrant calls, trimming after use, and
 /// giving its memory back.
@@ -35,8 +38,8 @@ impl Scratch for MessageBuffer {
         MessageBuffer::new()
     }
     fn trim(&mut self) {
-        if self.capacity() > compat::SEND_BUFFER_RETAINED {
-            self.shrink_to(compat::SEND_BUFFER_RETAINED);
+        if self.capacity() > SEND_BUFFER_RETAINED {
+            self.shrink_to(SEND_BUFFER_RETAINED);
         }
     }
     fn release(&mut self) {

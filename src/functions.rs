@@ -12,10 +12,10 @@ use std::fmt::Write;
 
 use sysvmsg_core::{MsgBufMut, Queue, QueueStat, ReceiveFlags, SendFlags};
 
-use crate::buffers::{ZendBlock, ZendBuffer, RECEIVE_BUFFER, SEND_BUFFER};
-use crate::compat::{self, StackText};
+use crate::buffers::{ZendBlock, ZendBuffer, RECEIVE_BUFFER, SEND_BUFFER, SEND_BUFFER_RETAINED};
+use crate::compat;
 use crate::php::sys::zend_long;
-use crate::php::{self, errors, parse, Arg, Frame, RefOut, ReturnValue, Scalar};
+use crate::php::{self, errors, parse, Arg, Frame, RefOut, ReturnValue, Scalar, StackText};
 use crate::queue_class::{self, queue};
 use crate::serializer::{self, Serialized, Unserialized};
 
@@ -245,7 +245,7 @@ fn send_serialized(queue: Queue, message_type: zend_long, message: Arg<'_>, flag
 /// Sends `payload` with `message_type`, from the reused buffer or, for a large payload, from a
 /// temporary block on Zend's heap (so memory_limit applies as it does for the C extension).
 fn send_bytes(queue: Queue, message_type: zend_long, payload: &[u8], flags: SendFlags) -> SendOutcome {
-    if payload.len() <= compat::SEND_BUFFER_RETAINED {
+    if payload.len() <= SEND_BUFFER_RETAINED {
         return SEND_BUFFER.with(|slot| {
             slot.with(|buf| {
                 buf.set_message(message_type, payload);

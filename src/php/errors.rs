@@ -8,7 +8,7 @@ use std::ptr::null;
 
 use super::frame::Arg;
 use super::sys;
-use crate::compat::StackText;
+use super::StackText;
 
 /// `php_error_docref(NULL, E_WARNING, "%s", message)`
 pub fn warning(message: &CStr) {

@@ -30,9 +30,11 @@ pub mod errors;
 mod frame;
 pub mod parse;
 pub mod sys;
+mod text;
 mod value;
 
 pub use frame::{Arg, ClassRef, Frame, Function, Scalar};
+pub use text::StackText;
 pub use value::{OwnedValue, RefOut, ReturnValue};
 
 /// The engine's entry point for the PHP function `F` (what the function table points to).
