@@ -151,6 +151,75 @@ function reap(array $pids, float $deadline): array
     return $res;
 }
 
+
+/**
+ * Reads the reports of a producers/consumers run in $dir and counts what arrived. Each consumer c writes
+ * consumer-c, a line a message received, "M producer seq type type-seq whole type-ok [...]" (whole and type-ok are
+ * 1 or 0), or "E problem"; each producer p writes producer-p, with "E problem" lines among its notes. Returns the
+ * counts: total received, dups (a message seen again), bad (not whole, wrong type or not sent), order (a type-seq
+ * not above the last one the same consumer saw from that producer and type), missing (sent, never received), and
+ * notes (the producers' other lines). Problems and missing reports go to $failures; $eachMessage sees every message
+ * line's fields. One byte per message (times seen) keeps a large run within the default memory_limit.
+ */
+function tally_deliveries(string $dir, int $producers, int $consumers, int $perProducer, array &$failures,
+    ?callable $eachMessage = null): array
+{
+    $seen = array_fill(0, $producers, str_repeat("\0", $perProducer));
+    $total = $dups = $bad = $order = 0;
+    for ($c = 0; $c < $consumers; $c++) {
+        $fh = @fopen("$dir/consumer-$c", 'r');
+        if ($fh === false) {
+            $failures[] = "consumer $c: no report";
+            continue;
+        }
+        $last = [];
+        while (($line = fgets($fh)) !== false) {
+            $line = rtrim($line, "\n");
+            if ($line[0] === 'E') {
+                $failures[] = "consumer $c: " . substr($line, 2);
+                continue;
+            }
+            $fields = explode(' ', $line);
+            [, $p, $s, $t, $ts, $whole, $typeOk] = $fields;
+            [$p, $s, $ts] = [(int) $p, (int) $s, (int) $ts];
+            $total++;
+            if ($eachMessage !== null) {
+                $eachMessage($fields);
+            }
+            if (!isset($seen[$p]) || $s < 0 || $s >= $perProducer) {
+                $bad++;
+                continue;
+            }
+            $n = ord($seen[$p][$s]);
+            $dups += $n > 0 ? 1 : 0;
+            $seen[$p][$s] = chr(min(255, $n + 1));
+            if ($whole !== '1' || $typeOk !== '1') {
+                $bad++;
+            }
+            if (isset($last["$p/$t"]) && $ts <= $last["$p/$t"]) {
+                $order++;
+            }
+            $last["$p/$t"] = $ts;
+        }
+        fclose($fh);
+    }
+    $notes = [];
+    for ($p = 0; $p < $producers; $p++) {
+        foreach (@file("$dir/producer-$p", FILE_IGNORE_NEW_LINES) ?: ['E no report'] as $line) {
+            if ($line[0] === 'E') {
+                $failures[] = "producer $p: " . substr($line, 2);
+            } else {
+                $notes[] = $line;
+            }
+        }
+    }
+    $missing = 0;
+    foreach ($seen as $counts) {
+        $missing += substr_count($counts, "\0");
+    }
+    return ['total' => $total, 'dups' => $dups, 'bad' => $bad, 'order' => $order, 'missing' => $missing,
+        'notes' => $notes];
+}
 function tmpdir(string $tag): string
 {
     $d = sys_get_temp_dir() . '/sysvmsg-stress-' . $tag . '-' . getmypid() . '-' . bin2hex(random_bytes(4));

@@ -185,57 +185,17 @@ foreach (reap($consumers, $deadline) as $pid => $st) {
 }
 $elapsed = microtime(true) - $t0;
 
-$seen = array_fill(0, $P, str_repeat("\0", $N));
-$dups = $bad = $orderErr = $total = $large = 0;
-for ($c = 0; $c < $M; $c++) {
-    $fh = @fopen("$dir/consumer-$c", 'r');
-    if ($fh === false) {
-        $failures[] = "consumer $c: no report";
-        continue;
-    }
-    $last = [];
-    while (($line = fgets($fh)) !== false) {
-        $line = rtrim($line, "\n");
-        if ($line[0] === 'E') {
-            $failures[] = "consumer $c: " . substr($line, 2);
-            continue;
-        }
-        [, $p, $s, $t, $ts, $whole, $typeOk, $len] = explode(' ', $line);
-        [$p, $s] = [(int) $p, (int) $s];
-        $total++;
-        $large += (int) $len > 8192 ? 1 : 0;
-        if (!isset($seen[$p]) || $s < 0 || $s >= $N) {
-            $bad++;
-            continue;
-        }
-        $n = ord($seen[$p][$s]);
-        $dups += $n > 0 ? 1 : 0;
-        $seen[$p][$s] = chr(min(255, $n + 1));
-        if ($whole !== '1' || $typeOk !== '1') {
-            $bad++;
-        }
-        if (isset($last["$p/$t"]) && (int) $ts <= $last["$p/$t"]) {
-            $orderErr++;
-        }
-        $last["$p/$t"] = (int) $ts;
-    }
-    fclose($fh);
-}
+$large = 0;
+$d = tally_deliveries($dir, $P, $M, $N, $failures, function (array $fields) use (&$large): void {
+    $large += (int) $fields[7] > 8192 ? 1 : 0;
+});
 $resent = 0;
-for ($p = 0; $p < $P; $p++) {
-    foreach (@file("$dir/producer-$p", FILE_IGNORE_NEW_LINES) ?: ['E no report'] as $line) {
-        if ($line[0] === 'E') {
-            $failures[] = "producer $p: " . substr($line, 2);
-        } elseif (preg_match('/again after EINVAL: (\d+)/', $line, $mm)) {
-            $resent += (int) $mm[1];
-        }
+foreach ($d['notes'] as $line) {
+    if (preg_match('/again after EINVAL: (\d+)/', $line, $mm)) {
+        $resent += (int) $mm[1];
     }
 }
 $changes = (int) @file_get_contents("$dir/churner");
-$missing = 0;
-for ($p = 0; $p < $P; $p++) {
-    $missing += substr_count($seen[$p], "\0");
-}
 $st = msg_stat_queue($q);
 $left = $st === false ? -1 : $st['msg_qnum'];
 msg_remove_queue($q);
@@ -243,10 +203,10 @@ rmtree($dir);
 
 $expected = $P * $N;
 out(sprintf('received %d of %d (%d longer than 8 KiB), missing %d, duplicates %d, not whole %d, order violations %d, ' .
-    'left in queue %d; %d limit changes, %d sends made again after EINVAL', $total, $expected, $large, $missing, $dups,
-    $bad, $orderErr, $left, $changes, $resent));
+    'left in queue %d; %d limit changes, %d sends made again after EINVAL', $d['total'], $expected, $large,
+    $d['missing'], $d['dups'], $d['bad'], $d['order'], $left, $changes, $resent));
 out(sprintf('%.2f s, %.0f messages/s', $elapsed, $expected / max($elapsed, 1e-6)));
-if ($missing || $dups || $bad || $orderErr || $left !== 0 || $total !== $expected) {
+if ($d['missing'] || $d['dups'] || $d['bad'] || $d['order'] || $left !== 0 || $d['total'] !== $expected) {
     $failures[] = 'message accounting failed';
 }
 if ($changes < 100) {

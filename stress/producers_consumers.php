@@ -141,60 +141,7 @@ foreach (reap($consumers, $deadline) as $pid => $st) {
 }
 $elapsed = microtime(true) - $t0;
 
-// Verify. One byte per message (times seen) keeps the large setting within the default memory_limit.
-$seen = array_fill(0, $P, str_repeat("\0", $N));
-$dups = 0;
-$bad = 0;
-$orderErr = 0;
-$total = 0;
-for ($c = 0; $c < $M; $c++) {
-    $fh = @fopen("$dir/consumer-$c", 'r');
-    if ($fh === false) {
-        $failures[] = "consumer $c: no report";
-        continue;
-    }
-    $last = [];
-    while (($line = fgets($fh)) !== false) {
-        $line = rtrim($line, "\n");
-        if ($line[0] === 'E') {
-            $failures[] = "consumer $c: " . substr($line, 2);
-            continue;
-        }
-        [, $p, $s, $t, $ts, $crcOk, $typeOk] = explode(' ', $line);
-        $p = (int) $p;
-        $s = (int) $s;
-        $total++;
-        if (!isset($seen[$p]) || $s < 0 || $s >= $N) {
-            $bad++;
-            continue;
-        }
-        $n = ord($seen[$p][$s]);
-        if ($n > 0) {
-            $dups++;
-        }
-        $seen[$p][$s] = chr(min(255, $n + 1));
-        if ($crcOk !== '1' || $typeOk !== '1') {
-            $bad++;
-        }
-        $ot = "$p/$t";
-        if (isset($last[$ot]) && (int) $ts <= $last[$ot]) {
-            $orderErr++;
-        }
-        $last[$ot] = (int) $ts;
-    }
-    fclose($fh);
-}
-for ($p = 0; $p < $P; $p++) {
-    foreach (@file("$dir/producer-$p", FILE_IGNORE_NEW_LINES) ?: ['E no report'] as $line) {
-        if ($line[0] === 'E') {
-            $failures[] = "producer $p: " . substr($line, 2);
-        }
-    }
-}
-$missing = 0;
-for ($p = 0; $p < $P; $p++) {
-    $missing += substr_count($seen[$p], "\0");
-}
+$d = tally_deliveries($dir, $P, $M, $N, $failures);
 $st = msg_stat_queue($q);
 $left = $st === false ? -1 : $st['msg_qnum'];
 msg_remove_queue($q);
@@ -202,9 +149,9 @@ rmtree($dir);
 
 $expected = $P * $N;
 out(sprintf('received %d of %d, missing %d, duplicates %d, corrupt %d, order violations %d, left in queue %d',
-    $total, $expected, $missing, $dups, $bad, $orderErr, $left));
+    $d['total'], $expected, $d['missing'], $d['dups'], $d['bad'], $d['order'], $left));
 out(sprintf('%.2f s, %.0f messages/s', $elapsed, $expected / max($elapsed, 1e-6)));
-if ($missing || $dups || $bad || $orderErr || $left !== 0 || $total !== $expected) {
+if ($d['missing'] || $d['dups'] || $d['bad'] || $d['order'] || $left !== 0 || $d['total'] !== $expected) {
     $failures[] = 'message accounting failed';
 }
 if ($failures) {
