@@ -152,10 +152,74 @@ function reap(array $pids, float $deadline): array
 }
 
 
+
+/**
+ * A consumer of a producers/consumers run, in a worker loop until a message of $stopType: receives from queue $key
+ * with max_message_size $maxSize, unserializing in msg_receive or after it at random, one receive in eight waiting
+ * with MSG_NOERROR (which must never cut a message $maxSize holds) and three in eight trying first without waiting,
+ * with a type, a type range or MSG_EXCEPT. Writes the report tally_deliveries() reads to $report. Messages are arrays
+ * p (producer), s (its sequence number), t (type), ts (sequence within the type), n (length), d (data), c (crc32).
+ * Returns 0, 1 after a problem it reported, 2 when a receive failed.
+ */
+function consume_until_stop(int $key, string $report, int $types, int $stopType, int $maxSize): int
+{
+    $q = msg_get_queue($key);
+    $fh = fopen($report, 'w');
+    $errors = 0;
+    while (true) {
+        $rtype = 0;
+        $msg = null;
+        $err = 0;
+        $unser = mt_rand(0, 1) === 1;
+        $ok = false;
+        $mode = mt_rand(0, 7);
+        if ($mode === 0) {
+            $ok = msg_receive($q, mt_rand(1, $types), $rtype, $maxSize, $msg, $unser, MSG_IPC_NOWAIT, $err);
+        } elseif ($mode === 1) {
+            $ok = msg_receive($q, -mt_rand(1, $types), $rtype, $maxSize, $msg, $unser, MSG_IPC_NOWAIT, $err);
+        } elseif ($mode === 2) {
+            $ok = msg_receive($q, mt_rand(1, $types), $rtype, $maxSize, $msg, $unser, MSG_EXCEPT | MSG_IPC_NOWAIT, $err);
+        }
+        if (!$ok) {
+            if ($mode <= 2 && $err !== MSG_ENOMSG) {
+                fwrite($fh, "E non-blocking receive: error $err\n");
+                $errors++;
+            }
+            $err = 0;
+            $ok = msg_receive($q, 0, $rtype, $maxSize, $msg, $unser, $mode === 3 ? MSG_NOERROR : 0, $err);
+        }
+        if (!$ok) {
+            fwrite($fh, "E receive: error $err\n");
+            return 2;
+        }
+        if (!$unser) {
+            $raw = $msg;
+            $msg = unserialize($raw);
+            if ($msg === false) {
+                fwrite($fh, "E undecodable raw message of type $rtype, " . strlen($raw) . " bytes\n");
+                $errors++;
+                continue;
+            }
+        }
+        if ($rtype === $stopType) {
+            break;
+        }
+        if (!is_array($msg) || !isset($msg['p'], $msg['s'], $msg['t'], $msg['ts'], $msg['n'], $msg['d'], $msg['c'])) {
+            fwrite($fh, "E malformed message of type $rtype\n");
+            $errors++;
+            continue;
+        }
+        $whole = crc32($msg['d']) === $msg['c'] && strlen($msg['d']) === $msg['n'] ? 1 : 0;
+        $typeOk = $msg['t'] === $rtype ? 1 : 0;
+        fwrite($fh, "M {$msg['p']} {$msg['s']} {$msg['t']} {$msg['ts']} $whole $typeOk " . strlen($msg['d']) . "\n");
+    }
+    fclose($fh);
+    return $errors ? 1 : 0;
+}
 /**
  * Reads the reports of a producers/consumers run in $dir and counts what arrived. Each consumer c writes
- * consumer-c, a line a message received, "M producer seq type type-seq whole type-ok [...]" (whole and type-ok are
- * 1 or 0), or "E problem"; each producer p writes producer-p, with "E problem" lines among its notes. Returns the
+ * consumer-c, a line a message received, "M producer seq type type-seq whole type-ok length" (whole and type-ok
+ * are 1 or 0; consume_until_stop() writes them), or "E problem"; each producer p writes producer-p, with "E problem" lines among its notes. Returns the
  * counts: total received, dups (a message seen again), bad (not whole, wrong type or not sent), order (a type-seq
  * not above the last one the same consumer saw from that producer and type), missing (sent, never received), and
  * notes (the producers' other lines). Problems and missing reports go to $failures; $eachMessage sees every message

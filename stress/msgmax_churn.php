@@ -49,59 +49,7 @@ $consumers = [];
 for ($c = 0; $c < $M; $c++) {
     $consumers[] = spawn(function () use ($key, $c, $dir, $T, $STOP, $seed, $MAX): int {
         mt_srand($seed * 1000 + 500 + $c);
-        $q = msg_get_queue($key);
-        $fh = fopen("$dir/consumer-$c", 'w');
-        $errors = 0;
-        while (true) {
-            $rtype = 0;
-            $msg = null;
-            $err = 0;
-            $unser = mt_rand(0, 1) === 1;
-            $ok = false;
-            $mode = mt_rand(0, 7);
-            if ($mode === 0) {
-                $ok = msg_receive($q, mt_rand(1, $T), $rtype, $MAX, $msg, $unser, MSG_IPC_NOWAIT, $err);
-            } elseif ($mode === 1) {
-                $ok = msg_receive($q, -mt_rand(1, $T), $rtype, $MAX, $msg, $unser, MSG_IPC_NOWAIT, $err);
-            } elseif ($mode === 2) {
-                $ok = msg_receive($q, mt_rand(1, $T), $rtype, $MAX, $msg, $unser, MSG_EXCEPT | MSG_IPC_NOWAIT, $err);
-            }
-            if (!$ok) {
-                if ($mode <= 2 && $err !== MSG_ENOMSG) {
-                    fwrite($fh, "E non-blocking receive: error $err\n");
-                    $errors++;
-                }
-                $err = 0;
-                // Waiting: sometimes with MSG_NOERROR, which must never cut a message max_message_size holds.
-                $ok = msg_receive($q, 0, $rtype, $MAX, $msg, $unser, $mode === 3 ? MSG_NOERROR : 0, $err);
-            }
-            if (!$ok) {
-                fwrite($fh, "E receive: error $err\n");
-                return 2;
-            }
-            if (!$unser) {
-                $raw = $msg;
-                $msg = unserialize($raw);
-                if ($msg === false) {
-                    fwrite($fh, "E undecodable raw message of type $rtype, " . strlen($raw) . " bytes\n");
-                    $errors++;
-                    continue;
-                }
-            }
-            if ($rtype === $STOP) {
-                break;
-            }
-            if (!is_array($msg) || !isset($msg['p'], $msg['s'], $msg['t'], $msg['ts'], $msg['d'], $msg['c'])) {
-                fwrite($fh, "E malformed message of type $rtype\n");
-                $errors++;
-                continue;
-            }
-            $whole = crc32($msg['d']) === $msg['c'] && strlen($msg['d']) === $msg['n'] ? 1 : 0;
-            $typeOk = $msg['t'] === $rtype ? 1 : 0;
-            fwrite($fh, "M {$msg['p']} {$msg['s']} {$msg['t']} {$msg['ts']} $whole $typeOk " . strlen($msg['d']) . "\n");
-        }
-        fclose($fh);
-        return $errors ? 1 : 0;
+        return consume_until_stop($key, "$dir/consumer-$c", $T, $STOP, $MAX);
     }, $timeout);
 }
 

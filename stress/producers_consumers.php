@@ -36,60 +36,7 @@ $consumers = [];
 for ($c = 0; $c < $M; $c++) {
     $consumers[] = spawn(function () use ($key, $c, $dir, $T, $STOP, $seed, $maxLen): int {
         mt_srand($seed * 1000 + 500 + $c);
-        $q = msg_get_queue($key);
-        $fh = fopen("$dir/consumer-$c", 'w');
-        $errors = 0;
-        for ($i = 0; ; $i++) {
-            $rtype = 0;
-            $msg = null;
-            $err = 0;
-            $unser = mt_rand(0, 1) === 1;
-            $ok = false;
-            $mode = mt_rand(0, 9);
-            // Exercise the type selectors too; NOWAIT variants fall back to a blocking any-type receive.
-            if ($mode === 0) {
-                $ok = msg_receive($q, mt_rand(1, $T), $rtype, $maxLen + 200, $msg, $unser, MSG_IPC_NOWAIT, $err);
-            } elseif ($mode === 1) {
-                $ok = msg_receive($q, -mt_rand(1, $T), $rtype, $maxLen + 200, $msg, $unser, MSG_IPC_NOWAIT, $err);
-            } elseif ($mode === 2) {
-                $ok = msg_receive($q, mt_rand(1, $T), $rtype, $maxLen + 200, $msg, $unser,
-                    MSG_EXCEPT | MSG_IPC_NOWAIT, $err);
-            }
-            if (!$ok) {
-                if ($mode <= 2 && $err !== MSG_ENOMSG) {
-                    fwrite($fh, "E nowait-receive error $err\n");
-                    $errors++;
-                }
-                $err = 0;
-                $ok = msg_receive($q, 0, $rtype, $maxLen + 200, $msg, $unser, 0, $err);
-            }
-            if (!$ok) {
-                fwrite($fh, "E receive error $err\n");
-                return 2;
-            }
-            if (!$unser) {
-                $raw = $msg;
-                $msg = unserialize($raw);
-                if ($msg === false) {
-                    fwrite($fh, "E undecodable raw message of type $rtype, " . strlen($raw) . " bytes\n");
-                    $errors++;
-                    continue;
-                }
-            }
-            if ($rtype === $STOP) {
-                break;
-            }
-            if (!is_array($msg) || !isset($msg['p'], $msg['s'], $msg['t'], $msg['ts'], $msg['d'], $msg['c'])) {
-                fwrite($fh, "E malformed message of type $rtype\n");
-                $errors++;
-                continue;
-            }
-            $crcOk = crc32($msg['d']) === $msg['c'] && strlen($msg['d']) >= 1 ? 1 : 0;
-            $typeOk = $msg['t'] === $rtype ? 1 : 0;
-            fwrite($fh, "M {$msg['p']} {$msg['s']} {$msg['t']} {$msg['ts']} $crcOk $typeOk\n");
-        }
-        fclose($fh);
-        return $errors ? 1 : 0;
+        return consume_until_stop($key, "$dir/consumer-$c", $T, $STOP, $maxLen + 200);
     }, $timeout);
 }
 
@@ -105,7 +52,7 @@ for ($p = 0; $p < $P; $p++) {
             // Mostly small payloads, some near the maximum, so both many-small and few-large cases occur.
             $len = mt_rand(0, 3) === 0 ? mt_rand(max(1, $maxLen - 500), $maxLen) : mt_rand(1, min(600, $maxLen));
             $data = random_bytes($len);
-            $m = ['p' => $p, 's' => $s, 't' => $t, 'ts' => $ts[$t]++, 'd' => $data, 'c' => crc32($data)];
+            $m = ['p' => $p, 's' => $s, 't' => $t, 'ts' => $ts[$t]++, 'n' => $len, 'd' => $data, 'c' => crc32($data)];
             $err = null;
             $ok = mt_rand(0, 1) === 1
                 ? msg_send($q, $t, $m, true, true, $err)
