@@ -244,6 +244,10 @@ prefix_cargo() {
         ASAN_OPTIONS=detect_leaks=0 nice cargo "$@"
 }
 
+# module_build_id SO: the build ID PHP compares with its own when it loads the module SO (ZEND_MODULE_BUILD_ID: the
+# API number and thread safety, e.g. API20220829,NTS); empty when SO has none.
+module_build_id() { strings -a "$1" 2>/dev/null | grep -m 1 -xE 'API[0-9]+,N?TS' || true; }
+
 # ext_build_arm64 X.Y PROFILE: ext_build's arm64:X.Y (lib.sh aarch64_cargo against scripts/arm64-root X.Y's headers).
 ext_build_arm64() {
     local v=$1 profile=$2 tdir pc b

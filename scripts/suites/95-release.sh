@@ -280,8 +280,7 @@ for a in "${wanted[@]}"; do
     fi
     if [ -n "$so" ] && readelf -h "$so" 2>/dev/null | grep -q "Machine: *$machine"; then ok "(b) $file: the module is a $machine ELF"
     else ko "(b) $file: the module is missing or not a $machine ELF"; fi
-    # The build ID PHP checks when it loads a module (ZEND_MODULE_BUILD_ID): API number and thread safety.
-    build_id=$(strings -a "$so" 2>/dev/null | grep -m 1 -xE 'API[0-9]+,N?TS' || true)
+    build_id=$(module_build_id "$so")
     if [ "${build_id#*,}" = "$([ "$ts" = zts ] && echo TS || echo NTS)" ]; then ok "(b) $file: the module's build ID $build_id is $ts"
     else ko "(b) $file: the module's build ID '$build_id' is not $ts"; fi
     # Paths of this machine or of the build: the clone, the cargo target directories, the toolchain and registry.
